@@ -1,0 +1,3 @@
+from netlens.cli import main
+
+main()

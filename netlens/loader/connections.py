@@ -1,0 +1,105 @@
+"""``Connections.csv``: the people of the network, one row each.
+
+Every era is read: ``FirstName,LastName,EmailAddress,Company,Position,ConnectedOn,Tags``
+(~2013), the spaced headers of 2014–2023, and the ``URL`` column added in July 2023. Hidden
+members (every field empty but the date) are counted and left out of the people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from netlens.errors import UnreadableExportError
+from netlens.loader.archive import Member
+from netlens.loader.csvfile import fix_mojibake, read_table
+from netlens.loader.dates import parse_dates
+from netlens.loader.identity import map_unique, normalize_name, normalize_url
+
+__all__ = ["COLUMNS", "Connections", "read_connections"]
+
+COLUMNS = {
+    "first_name": ["First Name", "FirstName"],
+    "last_name": ["Last Name", "LastName"],
+    "url": ["URL", "Profile URL", "ProfileUrl"],
+    "email": ["Email Address", "EmailAddress", "Email", "E-mail Address"],
+    "company": ["Company"],
+    "position": ["Position"],
+    "connected_on": ["Connected On", "ConnectedOn"],
+}
+REQUIRED = ("first_name", "last_name", "connected_on")
+TEXT_COLUMNS = ("first_name", "last_name", "url", "email", "company", "position")
+PEOPLE_COLUMNS = [
+    "person_id", "name", "first_name", "last_name", "url", "email",
+    "company", "position", "connected_on", "name_key",
+]  # fmt: skip
+
+
+@dataclass
+class Connections:
+    people: pd.DataFrame
+    rows: int
+    hidden_members: int
+    first_connected: pd.Timestamp | None
+    last_connected: pd.Timestamp | None
+
+
+def read_connections(member: Member, warnings: list[str]) -> Connections:
+    """Read the people of ``Connections.csv``; append one line per kind of problem found."""
+    table = read_table(member, COLUMNS, REQUIRED)
+    frame = table.frame
+    if frame.empty:
+        raise UnreadableExportError(
+            f"{member.name}: has a header but no connections — if LinkedIn is still preparing "
+            "your archive, download it again when their e-mail says it is complete"
+        )
+    for column in TEXT_COLUMNS:
+        frame[column] = fix_mojibake(frame[column])
+    dates, unparseable = parse_dates(frame["connected_on"])
+    hidden = (frame[list(TEXT_COLUMNS)] == "").all(axis=1)
+    if table.bad_lines:
+        warnings.append(f"{member.name}: {table.bad_lines} rows with too many fields were skipped")
+    if table.short_rows:
+        warnings.append(
+            f"{member.name}: {table.short_rows} rows had too few fields; the missing fields "
+            "were left empty"
+        )
+    if unparseable:
+        example = frame.loc[dates.isna() & (frame["connected_on"] != ""), "connected_on"].iloc[0]
+        warnings.append(
+            f"{member.name}: {unparseable} rows have a Connected On date that could not be "
+            f"read (e.g. {example!r}); they are kept without a date"
+        )
+
+    people = frame.loc[~hidden].copy()
+    people["connected_on"] = dates[~hidden]
+    people["url"] = map_unique(people["url"], normalize_url)
+    people["name"] = (people["first_name"] + " " + people["last_name"]).str.strip()
+    people["name_key"] = map_unique(people["name"], normalize_name)
+    people = _assign_ids(people, member.name, warnings)
+
+    known = dates.dropna()
+    return Connections(
+        people=people[PEOPLE_COLUMNS].reset_index(drop=True),
+        rows=len(frame),
+        hidden_members=int(hidden.sum()),
+        first_connected=known.min() if len(known) else None,
+        last_connected=known.max() if len(known) else None,
+    )
+
+
+def _assign_ids(people: pd.DataFrame, name: str, warnings: list[str]) -> pd.DataFrame:
+    """person_id: the URL; else ``name:<folded name>``, numbered for namesakes."""
+    repeated = people["url"].notna() & people["url"].duplicated()
+    if repeated.any():
+        warnings.append(
+            f"{name}: {int(repeated.sum())} rows repeat a person already listed "
+            "(same profile URL); the first row was kept"
+        )
+        people = people.loc[~repeated]
+    by_name = "name:" + people["name_key"]
+    nth = by_name.groupby(by_name).cumcount()
+    by_name = by_name.where(nth == 0, by_name + "#" + (nth + 1).astype(str))
+    people["person_id"] = people["url"].where(people["url"].notna(), by_name)
+    return people

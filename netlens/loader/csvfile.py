@@ -1,0 +1,228 @@
+"""Read one export CSV into a DataFrame of named columns, whatever its era and encoding.
+
+The header is found by scanning the first lines (``Connections.csv`` starts with a
+``Notes:`` preamble of varying length), columns are matched by name ignoring case, spaces and
+underscores, never by position, and only the columns asked for are kept (``CONTENT`` of a
+large ``messages.csv`` is never loaded). Encodings seen in real exports: UTF-8 with or
+without BOM, UTF-16 with BOM and tabs, and cp1252 from Excel round trips.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import warnings
+import zipfile
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from netlens.errors import MissingColumnsError, UnreadableExportError
+from netlens.loader.archive import Member
+
+__all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table"]
+
+HEAD_BYTES = 64 * 1024
+HEADER_SCAN_LINES = 50
+
+# What reading a damaged file can raise, beyond our own errors; turned into NetlensError.
+READ_ERRORS = (
+    ValueError,  # includes UnicodeDecodeError and pandas' ParserError
+    csv.Error,
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    OverflowError,
+    MemoryError,
+)
+
+
+def column_key(name: str) -> str:
+    """``"Connected On"``, ``"connected_on"`` and ``"ConnectedOn"`` all give ``connectedon``."""
+    return re.sub(r"[\s_\"'\ufeff]+", "", str(name)).lower()
+
+
+@dataclass
+class Table:
+    """A file read: its rows (columns renamed to their canonical names) and what went wrong."""
+
+    frame: pd.DataFrame
+    bad_lines: int = 0  # rows with too many fields, skipped
+    short_rows: int = 0  # rows with too few fields, kept with the missing fields empty
+    encoding: str = "utf-8"
+
+
+def read_table(
+    member: Member,
+    columns: Mapping[str, Iterable[str]],
+    required: Iterable[str],
+) -> Table:
+    """Read ``member`` keeping ``columns`` (canonical name → accepted header spellings).
+
+    ``required`` names the canonical columns that must be in the header; the first line of
+    the file that holds all of them is the header. Missing optional columns come back empty.
+    """
+    aliases = {column_key(alias): canon for canon, names in columns.items() for alias in names}
+    required = list(required)
+    try:
+        with member.open() as fh:
+            head = fh.read(HEAD_BYTES)
+        encoding, bom = _sniff_encoding(head, member.name)
+        text = _decode_head(head[bom:], encoding, complete=len(head) < HEAD_BYTES)
+        if text is None:  # not UTF-8 after all: an Excel round trip
+            encoding = "cp1252"
+            text = head[bom:].decode(encoding, errors="replace")
+        if not text.strip():
+            raise UnreadableExportError(f"{member.name}: the file is empty")
+        line_no, offset, delimiter, header = _find_header(text, aliases, required, member.name)
+        skip = bom + len(text[:offset].encode(encoding))
+        try:
+            table = _parse(member, skip, encoding, delimiter, header, aliases, line_no)
+        except UnicodeDecodeError:
+            if encoding != "utf-8":
+                raise
+            table = _parse(member, skip, "cp1252", delimiter, header, aliases, line_no)
+    except UnreadableExportError:
+        raise
+    except READ_ERRORS as exc:
+        raise UnreadableExportError(
+            f"{member.name}: cannot be read as CSV ({_short(exc)}) — "
+            "check that it is the file LinkedIn exported, unedited"
+        ) from exc
+    for canon in columns:
+        if canon not in table.frame.columns:
+            table.frame[canon] = ""
+    return table
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+def _sniff_encoding(head: bytes, name: str) -> tuple[str, int]:
+    """The codec and BOM length of a file from its first bytes."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8", 3
+    if head.startswith(codecs.BOM_UTF16_LE):
+        return "utf-16-le", 2
+    if head.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16-be", 2
+    if b"\x00" in head[:4096]:
+        sample = head[:4096]
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd_nuls > 0.8 * half and even_nuls < 0.05 * half:
+            return "utf-16-le", 0
+        if even_nuls > 0.8 * half and odd_nuls < 0.05 * half:
+            return "utf-16-be", 0
+        raise UnreadableExportError(
+            f"{name}: not a CSV file (it looks binary) — pass the export zip, its folder, "
+            "or Connections.csv"
+        )
+    return "utf-8", 0
+
+
+def _decode_head(data: bytes, encoding: str, complete: bool) -> str | None:
+    """Decode the first bytes; None if UTF-8 does not fit (the caller falls back to cp1252)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        return decoder.decode(data, final=complete)
+    except UnicodeDecodeError:
+        if encoding == "utf-8":
+            return None
+        return data.decode(encoding, errors="replace")
+
+
+def _find_header(
+    text: str, aliases: Mapping[str, str], required: list[str], name: str
+) -> tuple[int, int, str, list[str]]:
+    """(line number, char offset, delimiter, header cells) of the first line naming the
+    required columns; scanning lines, not skipping a fixed count, since preambles vary."""
+    offset = 0
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines[:HEADER_SCAN_LINES], start=1):
+        stripped = line.strip("\r\n")
+        if stripped.strip():
+            delimiter = "\t" if stripped.count("\t") > stripped.count(",") else ","
+            try:
+                cells = next(csv.reader([stripped], delimiter=delimiter))
+            except (csv.Error, StopIteration):
+                cells = []
+            found = {aliases.get(column_key(cell)) for cell in cells}
+            if all(canon in found for canon in required):
+                return number, offset, delimiter, cells
+        offset += len(line)
+    wanted = ", ".join(required)
+    raise MissingColumnsError(
+        f"{name}: no header line with the columns {wanted} in its first "
+        f"{HEADER_SCAN_LINES} lines — is this the file LinkedIn exported?"
+    )
+
+
+def _parse(
+    member: Member,
+    skip: int,
+    encoding: str,
+    delimiter: str,
+    header: list[str],
+    aliases: Mapping[str, str],
+    line_no: int,
+) -> Table:
+    keep = {cell for cell in header if column_key(cell) in aliases}
+    with member.open() as fh, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fh.read(skip)
+        frame = pd.read_csv(
+            fh,
+            sep=delimiter,
+            encoding=encoding,
+            dtype=str,
+            usecols=lambda cell: cell in keep,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            on_bad_lines="warn",
+            engine="c",
+        )
+    bad_lines = sum(str(w.message).count("Skipping line") for w in caught)
+    frame.columns = [aliases[column_key(c)] for c in frame.columns]
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    short = frame.isna().any(axis=1)
+    short_rows = int(short.sum())
+    if short_rows:
+        frame = frame.fillna("")
+    for column in frame.columns:
+        frame[column] = frame[column].str.strip()
+    return Table(frame=frame, bad_lines=bad_lines, short_rows=short_rows, encoding=encoding)
+
+
+_MOJIBAKE = re.compile("[\u00c2-\u00f0][\u0080-\u00bf\u0152-\u2122]")
+
+
+def fix_mojibake(values: pd.Series) -> pd.Series:
+    """Repair UTF-8 text that was once decoded as cp1252 (``JosÃ©`` → ``José``).
+
+    Only values that look damaged are touched, and only when the repair decodes cleanly, so
+    genuine text such as ``Zoë`` is left alone.
+    """
+    suspect = values.str.contains(_MOJIBAKE, na=False)
+    if not suspect.any():
+        return values
+    repaired = {value: _unmojibake(value) for value in values[suspect].unique()}
+    out = values.copy()
+    out[suspect] = values[suspect].map(repaired)
+    return out
+
+
+def _unmojibake(value: str) -> str:
+    try:
+        return value.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return value

@@ -1,0 +1,37 @@
+"""``Endorsement_Received_Info.csv`` and ``Endorsement_Given_Info.csv``.
+
+``Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,
+Endorsement Status`` (``Endorsee`` in the given file); no URL column before 2023; the 2022
+``Endorsement Received Info.csv`` is UTF-16 with tabs and an extra ``Display Status``.
+"""
+
+from __future__ import annotations
+
+from netlens.loader.archive import Member
+from netlens.loader.csvfile import fix_mojibake, read_table
+from netlens.loader.events import Events, date_warnings, events, table_warnings
+
+__all__ = ["read_endorsements"]
+
+
+def _columns(role: str) -> dict[str, list[str]]:
+    return {
+        "date": ["Endorsement Date"],
+        "first_name": [f"{role} First Name"],
+        "last_name": [f"{role} Last Name"],
+        "url": [f"{role} Public Url", f"{role} Profile Url"],
+    }
+
+
+def read_endorsements(member: Member, warnings: list[str], received: bool) -> Events:
+    """Endorsements received (direction ``in``, from the endorser) or given (``out``)."""
+    columns = _columns("Endorser" if received else "Endorsee")
+    table = read_table(member, columns, ("date", "first_name", "last_name"))
+    table_warnings(member.name, table, warnings)
+    frame = table.frame
+    names = fix_mojibake((frame["first_name"] + " " + frame["last_name"]).str.strip())
+    dates = date_warnings(member.name, "Endorsement Date", frame["date"], warnings)
+    return Events(
+        frame=events(names, frame["url"], dates, "in" if received else "out"),
+        rows=len(frame),
+    )

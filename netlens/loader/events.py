@@ -1,0 +1,61 @@
+"""Shared shape of the smaller interaction files (invitations, endorsements, recommendations).
+
+Each reader returns an :class:`Events` table — one row per event with the counterpart's name
+and profile URL as written, the parsed date, the direction and whether a personal note came
+with it — which the loader then matches to people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from netlens.loader.csvfile import Table
+from netlens.loader.dates import parse_dates
+
+__all__ = ["EVENT_COLUMNS", "Events", "date_warnings", "events", "table_warnings"]
+
+EVENT_COLUMNS = ["name", "url", "date", "direction", "note"]
+
+
+@dataclass
+class Events:
+    frame: pd.DataFrame  # EVENT_COLUMNS
+    rows: int
+
+
+def table_warnings(name: str, table: Table, warnings: list[str]) -> None:
+    """One line per kind of damaged row in a table just read."""
+    if table.bad_lines:
+        warnings.append(f"{name}: {table.bad_lines} rows with too many fields were skipped")
+    if table.short_rows:
+        warnings.append(
+            f"{name}: {table.short_rows} rows had too few fields; the missing fields were "
+            "left empty"
+        )
+
+
+def date_warnings(name: str, column: str, values: pd.Series, warnings: list[str]) -> pd.Series:
+    """Parse a date column, with one summarised warning for the dates that cannot be read."""
+    dates, unparseable = parse_dates(values)
+    if unparseable:
+        example = values[dates.isna() & (values.str.strip() != "")].iloc[0]
+        warnings.append(
+            f"{name}: {unparseable} rows have a {column} date that could not be read "
+            f"(e.g. {example!r}); they are kept without a date"
+        )
+    return dates
+
+
+def events(
+    names: pd.Series,
+    urls: pd.Series,
+    dates: pd.Series,
+    direction: pd.Series | str,
+    note: pd.Series | bool = False,
+) -> pd.DataFrame:
+    frame = pd.DataFrame({"name": names, "url": urls, "date": dates})
+    frame["direction"] = direction
+    frame["note"] = note
+    return frame[EVENT_COLUMNS]

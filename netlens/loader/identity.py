@@ -1,0 +1,91 @@
+"""Who is who: normalised profile URLs, folded names, and matching file rows to people.
+
+People are keyed by their normalised profile URL: ``https://www.linkedin.com/in/Élodie-D/``,
+``http://uk.linkedin.com/in/%C3%A9lodie-d?trk=x`` and ``www.linkedin.com/in/élodie-d`` are
+all ``linkedin.com/in/élodie-d``. Where a file has no URL, a person is matched by folded
+full name (case, accents and spacing ignored) when that name is unique among the
+connections.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote
+
+import pandas as pd
+
+__all__ = ["PeopleIndex", "normalize_name", "normalize_url"]
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_HOST = re.compile(r"^(?:[a-z0-9-]{1,3}\.)?linkedin\.com(?=/|$)")
+_PUNCT = re.compile(r"[^\w]+")
+
+
+def normalize_url(url: str | None) -> str | None:
+    """``linkedin.com/in/<slug>`` from any spelling of a profile URL; None when empty.
+
+    Scheme, ``www.`` or a country subdomain, query, fragment, trailing slashes and case are
+    removed; percent-encoding is decoded. LinkedIn URNs (``urn:li:…``) identify nobody we can
+    match and give None.
+
+    >>> normalize_url("https://www.LinkedIn.com/in/%C3%A9lodie-durand/?trk=x")
+    'linkedin.com/in/élodie-durand'
+    """
+    if url is None:
+        return None
+    text = str(url).strip()
+    if not text or text.lower().startswith("urn:"):
+        return None
+    text = unquote(text).strip().lower()
+    text = _SCHEME.sub("", text)
+    text = re.split(r"[?#]", text, maxsplit=1)[0]
+    text = _HOST.sub("linkedin.com", text)
+    text = text.rstrip("/")
+    return text or None
+
+
+def normalize_name(name: str | None) -> str:
+    """Fold a name for matching: case, accents, punctuation and spacing ignored.
+
+    >>> normalize_name("  José  Müller-Smith ")
+    'jose muller smith'
+    """
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _PUNCT.sub(" ", text.casefold())
+    return " ".join(text.split())
+
+
+def map_unique(values: pd.Series, func) -> pd.Series:
+    """Apply a Python function once per distinct value, not once per row."""
+    uniques = values.unique()
+    lookup = {value: func(value) for value in uniques}
+    return values.map(lookup)
+
+
+class PeopleIndex:
+    """Find a person's ``person_id`` from a URL, or from a name unique among the people."""
+
+    def __init__(self, people: pd.DataFrame):
+        with_url = people[people["url"].notna()]
+        self.by_url: dict[str, str] = dict(zip(with_url["url"], with_url["person_id"], strict=True))
+        counts = people["name_key"].value_counts()
+        unique = people[people["name_key"].map(counts) == 1]
+        unique = unique[unique["name_key"] != ""]
+        self.by_name: dict[str, str] = dict(
+            zip(unique["name_key"], unique["person_id"], strict=True)
+        )
+
+    def match(self, urls: pd.Series | None, names: pd.Series) -> pd.Series:
+        """person_id for each row (NA when nobody matches). A row with a URL is matched by
+        URL only; a row without one by its unique normalised name."""
+        name_keys = map_unique(names.fillna(""), normalize_name)
+        by_name = name_keys.map(self.by_name)
+        if urls is None:
+            return by_name
+        url_keys = map_unique(urls.fillna(""), normalize_url)
+        by_url = url_keys.map(self.by_url)
+        return by_url.where(url_keys.notna(), by_name)

@@ -1,0 +1,76 @@
+"""Render the result of ``netlens summary`` as a short table or as JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from netlens import __version__
+
+__all__ = ["render_json", "render_summary"]
+
+
+def render_json(fields: dict[str, Any], as_of: dt.date) -> str:
+    """One JSON object: ``netlens_version``, ``as_of``, then the command's fields."""
+    payload = {"netlens_version": __version__, "as_of": as_of.isoformat(), **fields}
+    return json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def render_summary(summary: dict[str, Any], fmt: str, as_of: dt.date) -> str:
+    if fmt == "json":
+        return render_json(summary, as_of)
+    return render_summary_text(summary, as_of)
+
+
+def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
+    owner = s["owner"]
+    who = " · ".join(part for part in (owner["name"], owner["url"]) if part) or "not identified"
+    excluded = {k: v for k, v in s.get("excluded_messages", {}).items() if v}
+    messages = f"{s['messages']:,}"
+    if excluded:
+        left_out = ", ".join(f"{n:,} {_plural(kind, n)}" for kind, n in excluded.items())
+        messages += f"  (not counted: {left_out})"
+    span = f"{s['first_connected']} → {s['last_connected']}" if s["first_connected"] else "unknown"
+    rows = [
+        ("Owner", who),
+        (
+            "Connections",
+            f"{s['connections']:,} rows: {s['people']:,} people, "
+            f"{s['hidden_members']:,} hidden {_plural('member', s['hidden_members'])}",
+        ),
+        ("Connected", span),
+        ("Messages", messages),
+        ("Invitations", f"{s['invitations']:,}"),
+        ("Endorsements", f"{s['endorsements']:,}"),
+        ("Recommendations", f"{s['recommendations']:,}"),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"netlens summary of {s['source']} (as of {as_of.isoformat()})", ""]
+    lines += [f"  {label:<{width}}  {value}" for label, value in rows]
+    lines += ["", "Files read"]
+    name_width = max((len(name) for name in s["files"]), default=0)
+    lines += [
+        f"  {name:<{name_width}}  {rows:>9,} {_plural('row', rows)}"
+        for name, rows in s["files"].items()
+    ]
+    if s["ignored_files"]:
+        ignored = s["ignored_files"]
+        shown = ", ".join(ignored[:5]) + (
+            f" and {len(ignored) - 5} more" if len(ignored) > 5 else ""
+        )
+        lines += [
+            "",
+            f"Ignored ({len(ignored)} {_plural('file', len(ignored))} netlens does not use): "
+            + shown,
+        ]
+    if s["warnings"]:
+        lines += ["", "Warnings"]
+        lines += [f"  ! {warning}" for warning in s["warnings"]]
+    return "\n".join(lines) + "\n"
+
+
+def _plural(word: str, n: int) -> str:
+    if n == 1:
+        return word
+    return {"spam": "spam", "sponsored": "sponsored"}.get(word, word + "s")
