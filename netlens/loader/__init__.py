@@ -121,17 +121,16 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
             setattr(report, kind + "s", getattr(report, kind + "s") + read.rows)
             parts.append(_matched(kind, read, index, report))
 
-    interactions = pd.concat(parts, ignore_index=True)
-    interactions["note"] = interactions.get("note", False)
-    interactions["note"] = interactions["note"].fillna(False).astype(bool)
-    interactions["group"] = interactions["group"].fillna(False).astype(bool)
+    interactions = pd.concat(parts, ignore_index=True).reindex(columns=INTERACTION_COLUMNS)
+    for flag in ("note", "group"):
+        interactions[flag] = interactions[flag].astype("boolean").fillna(False).astype(bool)
     interactions["kind"] = pd.Categorical(interactions["kind"], categories=INTERACTION_KINDS)
     interactions["direction"] = pd.Categorical(interactions["direction"], categories=["in", "out"])
     interactions["date"] = interactions["date"].astype("datetime64[ns]")
     return Network(
         owner=owner,
         people=people,
-        interactions=interactions[INTERACTION_COLUMNS],
+        interactions=interactions,
         report=report,
         profile=profile,
         positions=positions,

@@ -84,7 +84,7 @@ def open_export(path: str | os.PathLike[str]) -> Iterator[Export]:
         return
     if _is_zip(source):
         with _open_zip(source) as members:
-            yield _classify(source, members, where=f"zip {source.name}")
+            yield _classify(source, members, where=f"zip {source}")
         return
     if source.suffix.lower() == ".zip":
         raise UnreadableExportError(
@@ -125,8 +125,10 @@ def _opener(path: Path) -> Callable[[], BinaryIO]:
 
 
 @contextmanager
-def _open_zip(path: Path, data: bytes | None = None, depth: int = 0) -> Iterator[list[Member]]:
-    name = path.name
+def _open_zip(
+    path: Path | PurePosixPath, data: bytes | None = None, depth: int = 0
+) -> Iterator[list[Member]]:
+    name = str(path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:

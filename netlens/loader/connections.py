@@ -14,8 +14,9 @@ import pandas as pd
 from netlens.errors import UnreadableExportError
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import fix_mojibake, read_table
-from netlens.loader.dates import parse_dates
+from netlens.loader.events import date_warnings, table_warnings
 from netlens.loader.identity import map_unique, normalize_name, normalize_url
+from netlens.wording import plural
 
 __all__ = ["COLUMNS", "Connections", "read_connections"]
 
@@ -47,7 +48,7 @@ class Connections:
 
 def read_connections(member: Member, warnings: list[str]) -> Connections:
     """Read the people of ``Connections.csv``; append one line per kind of problem found."""
-    table = read_table(member, COLUMNS, REQUIRED)
+    table = read_table(member, COLUMNS, REQUIRED, "Connections.csv")
     frame = table.frame
     if frame.empty:
         raise UnreadableExportError(
@@ -56,21 +57,9 @@ def read_connections(member: Member, warnings: list[str]) -> Connections:
         )
     for column in TEXT_COLUMNS:
         frame[column] = fix_mojibake(frame[column])
-    dates, unparseable = parse_dates(frame["connected_on"])
+    dates = date_warnings(member.name, "Connected On", frame["connected_on"], warnings)
     hidden = (frame[list(TEXT_COLUMNS)] == "").all(axis=1)
-    if table.bad_lines:
-        warnings.append(f"{member.name}: {table.bad_lines} rows with too many fields were skipped")
-    if table.short_rows:
-        warnings.append(
-            f"{member.name}: {table.short_rows} rows had too few fields; the missing fields "
-            "were left empty"
-        )
-    if unparseable:
-        example = frame.loc[dates.isna() & (frame["connected_on"] != ""), "connected_on"].iloc[0]
-        warnings.append(
-            f"{member.name}: {unparseable} rows have a Connected On date that could not be "
-            f"read (e.g. {example!r}); they are kept without a date"
-        )
+    table_warnings(member.name, table, warnings)
 
     people = frame.loc[~hidden].copy()
     people["connected_on"] = dates[~hidden]
@@ -94,8 +83,8 @@ def _assign_ids(people: pd.DataFrame, name: str, warnings: list[str]) -> pd.Data
     repeated = people["url"].notna() & people["url"].duplicated()
     if repeated.any():
         warnings.append(
-            f"{name}: {int(repeated.sum())} rows repeat a person already listed "
-            "(same profile URL); the first row was kept"
+            f"{name}: dropped {plural(int(repeated.sum()), 'row')} repeating a person "
+            "listed earlier (same profile URL)"
         )
         people = people.loc[~repeated]
     by_name = "name:" + people["name_key"]

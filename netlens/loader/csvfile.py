@@ -61,11 +61,13 @@ def read_table(
     member: Member,
     columns: Mapping[str, Iterable[str]],
     required: Iterable[str],
+    file_label: str,
 ) -> Table:
     """Read ``member`` keeping ``columns`` (canonical name → accepted header spellings).
 
     ``required`` names the canonical columns that must be in the header; the first line of
     the file that holds all of them is the header. Missing optional columns come back empty.
+    ``file_label`` names the file LinkedIn exports (``"Connections.csv"``) for error messages.
     """
     aliases = {column_key(alias): canon for canon, names in columns.items() for alias in names}
     required = list(required)
@@ -78,8 +80,18 @@ def read_table(
             encoding = "cp1252"
             text = head[bom:].decode(encoding, errors="replace")
         if not text.strip():
-            raise UnreadableExportError(f"{member.name}: the file is empty")
-        line_no, offset, delimiter, header = _find_header(text, aliases, required, member.name)
+            raise UnreadableExportError(
+                f"{member.name}: the file is empty — pass the {file_label} of a complete export"
+            )
+        found = _find_header(text, aliases, required)
+        if found is None:
+            wanted = [next(iter(columns[canon])) for canon in required]
+            raise MissingColumnsError(
+                f"{member.name}: no header line naming {', '.join(wanted[:-1])} and "
+                f"{wanted[-1]} in its first {HEADER_SCAN_LINES} lines — is this LinkedIn's "
+                f"{file_label}, unedited?"
+            )
+        line_no, offset, delimiter, header = found
         skip = bom + len(text[:offset].encode(encoding))
         try:
             table = _parse(member, skip, encoding, delimiter, header, aliases, line_no)
@@ -92,7 +104,7 @@ def read_table(
     except READ_ERRORS as exc:
         raise UnreadableExportError(
             f"{member.name}: cannot be read as CSV ({_short(exc)}) — "
-            "check that it is the file LinkedIn exported, unedited"
+            f"check that it is LinkedIn's {file_label}, unedited"
         ) from exc
     for canon in columns:
         if canon not in table.frame.columns:
@@ -141,8 +153,8 @@ def _decode_head(data: bytes, encoding: str, complete: bool) -> str | None:
 
 
 def _find_header(
-    text: str, aliases: Mapping[str, str], required: list[str], name: str
-) -> tuple[int, int, str, list[str]]:
+    text: str, aliases: Mapping[str, str], required: list[str]
+) -> tuple[int, int, str, list[str]] | None:
     """(line number, char offset, delimiter, header cells) of the first line naming the
     required columns; scanning lines, not skipping a fixed count, since preambles vary."""
     offset = 0
@@ -159,11 +171,7 @@ def _find_header(
             if all(canon in found for canon in required):
                 return number, offset, delimiter, cells
         offset += len(line)
-    wanted = ", ".join(required)
-    raise MissingColumnsError(
-        f"{name}: no header line with the columns {wanted} in its first "
-        f"{HEADER_SCAN_LINES} lines — is this the file LinkedIn exported?"
-    )
+    return None
 
 
 def _parse(

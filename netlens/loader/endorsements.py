@@ -26,7 +26,12 @@ def _columns(role: str) -> dict[str, list[str]]:
 def read_endorsements(member: Member, warnings: list[str], received: bool) -> Events:
     """Endorsements received (direction ``in``, from the endorser) or given (``out``)."""
     columns = _columns("Endorser" if received else "Endorsee")
-    table = read_table(member, columns, ("date", "first_name", "last_name"))
+    table = read_table(
+        member,
+        columns,
+        ("date", "first_name", "last_name"),
+        "Endorsement_Received_Info.csv" if received else "Endorsement_Given_Info.csv",
+    )
     table_warnings(member.name, table, warnings)
     frame = table.frame
     names = fix_mojibake((frame["first_name"] + " " + frame["last_name"]).str.strip())

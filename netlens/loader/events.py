@@ -13,6 +13,7 @@ import pandas as pd
 
 from netlens.loader.csvfile import Table
 from netlens.loader.dates import parse_dates
+from netlens.wording import plural
 
 __all__ = ["EVENT_COLUMNS", "Events", "date_warnings", "events", "table_warnings"]
 
@@ -28,11 +29,11 @@ class Events:
 def table_warnings(name: str, table: Table, warnings: list[str]) -> None:
     """One line per kind of damaged row in a table just read."""
     if table.bad_lines:
-        warnings.append(f"{name}: {table.bad_lines} rows with too many fields were skipped")
+        warnings.append(f"{name}: skipped {plural(table.bad_lines, 'row')} with too many fields")
     if table.short_rows:
         warnings.append(
-            f"{name}: {table.short_rows} rows had too few fields; the missing fields were "
-            "left empty"
+            f"{name}: {plural(table.short_rows, 'row')} with too few fields; the missing "
+            "fields were left empty"
         )
 
 
@@ -42,8 +43,8 @@ def date_warnings(name: str, column: str, values: pd.Series, warnings: list[str]
     if unparseable:
         example = values[dates.isna() & (values.str.strip() != "")].iloc[0]
         warnings.append(
-            f"{name}: {unparseable} rows have a {column} date that could not be read "
-            f"(e.g. {example!r}); they are kept without a date"
+            f"{name}: unreadable {column} date in {plural(unparseable, 'row')} "
+            f"(e.g. {example!r}); kept without a date"
         )
     return dates
 

@@ -27,7 +27,7 @@ REQUIRED = ("from", "to", "sent_at")
 def read_invitations(member: Member, warnings: list[str]) -> Events:
     """Invitations with the counterpart (the invitee of outgoing ones, the inviter of others)
     and, as ``self_name`` / ``self_url``, the owner's side."""
-    table = read_table(member, COLUMNS, REQUIRED)
+    table = read_table(member, COLUMNS, REQUIRED, "Invitations.csv")
     table_warnings(member.name, table, warnings)
     frame = table.frame
     outgoing = frame["direction"].str.upper() == "OUTGOING"

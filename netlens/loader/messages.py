@@ -49,7 +49,7 @@ class Messages:
 
 def read_messages(member: Member, warnings: list[str]) -> Messages:
     """Read the messages (not their content) and flag drafts, spam and sponsored ones."""
-    table = read_table(member, COLUMNS, REQUIRED)
+    table = read_table(member, COLUMNS, REQUIRED, "messages.csv")
     table_warnings(member.name, table, warnings)
     frame = table.frame
     frame["date"] = date_warnings(member.name, "DATE", frame["date"], warnings)

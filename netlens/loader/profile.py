@@ -29,7 +29,7 @@ POSITION_COLUMNS = {
 
 def read_profile(member: Member, warnings: list[str]) -> tuple[dict[str, str], int]:
     """The owner's profile row as a dict (empty if the file has no rows), and the row count."""
-    table = read_table(member, PROFILE_COLUMNS, ("first_name", "last_name"))
+    table = read_table(member, PROFILE_COLUMNS, ("first_name", "last_name"), "Profile.csv")
     frame = table.frame
     if frame.empty:
         return {}, 0
@@ -40,7 +40,7 @@ def read_profile(member: Member, warnings: list[str]) -> tuple[dict[str, str], i
 
 def read_positions(member: Member, warnings: list[str]) -> pd.DataFrame:
     """The owner's positions, newest first as LinkedIn lists them, with parsed dates."""
-    frame = read_table(member, POSITION_COLUMNS, ("company", "title")).frame
+    frame = read_table(member, POSITION_COLUMNS, ("company", "title"), "Positions.csv").frame
     for column in ("company", "title", "location"):
         frame[column] = fix_mojibake(frame[column])
     frame["started_on"] = date_warnings(member.name, "Started On", frame["started_on"], warnings)

@@ -26,7 +26,12 @@ COLUMNS = {
 
 def read_recommendations(member: Member, warnings: list[str], received: bool) -> Events:
     """Recommendations received (direction ``in``) or given (``out``); matched by name."""
-    table = read_table(member, COLUMNS, ("first_name", "last_name", "date"))
+    table = read_table(
+        member,
+        COLUMNS,
+        ("first_name", "last_name", "date"),
+        "Recommendations_Received.csv" if received else "Recommendations_Given.csv",
+    )
     table_warnings(member.name, table, warnings)
     frame = table.frame
     names = fix_mojibake((frame["first_name"] + " " + frame["last_name"]).str.strip())

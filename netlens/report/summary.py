@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from netlens import __version__
+from netlens.wording import plural
 
 __all__ = ["render_json", "render_summary"]
 
@@ -29,15 +30,15 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
     excluded = {k: v for k, v in s.get("excluded_messages", {}).items() if v}
     messages = f"{s['messages']:,}"
     if excluded:
-        left_out = ", ".join(f"{n:,} {_plural(kind, n)}" for kind, n in excluded.items())
+        left_out = ", ".join(plural(n, kind) for kind, n in excluded.items())
         messages += f"  (not counted: {left_out})"
     span = f"{s['first_connected']} → {s['last_connected']}" if s["first_connected"] else "unknown"
     rows = [
         ("Owner", who),
         (
             "Connections",
-            f"{s['connections']:,} rows: {s['people']:,} people, "
-            f"{s['hidden_members']:,} hidden {_plural('member', s['hidden_members'])}",
+            f"{plural(s['connections'], 'row')}: {plural(s['people'], 'person')}, "
+            + plural(s["hidden_members"], "hidden member"),
         ),
         ("Connected", span),
         ("Messages", messages),
@@ -51,8 +52,7 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
     lines += ["", "Files read"]
     name_width = max((len(name) for name in s["files"]), default=0)
     lines += [
-        f"  {name:<{name_width}}  {rows:>9,} {_plural('row', rows)}"
-        for name, rows in s["files"].items()
+        f"  {name:<{name_width}}  {plural(rows, 'row'):>12}" for name, rows in s["files"].items()
     ]
     if s["ignored_files"]:
         ignored = s["ignored_files"]
@@ -61,16 +61,9 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
         )
         lines += [
             "",
-            f"Ignored ({len(ignored)} {_plural('file', len(ignored))} netlens does not use): "
-            + shown,
+            f"Ignored ({plural(len(ignored), 'file')} netlens does not use): " + shown,
         ]
     if s["warnings"]:
         lines += ["", "Warnings"]
         lines += [f"  ! {warning}" for warning in s["warnings"]]
     return "\n".join(lines) + "\n"
-
-
-def _plural(word: str, n: int) -> str:
-    if n == 1:
-        return word
-    return {"spam": "spam", "sponsored": "sponsored"}.get(word, word + "s")

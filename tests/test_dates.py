@@ -1,0 +1,42 @@
+import pandas as pd
+import pytest
+
+from netlens.loader.dates import parse_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("04 Jul 2023", "2023-07-04 00:00:00"),
+        ("23-Nov-21", "2021-11-23 00:00:00"),
+        ("04-May-22", "2022-05-04 00:00:00"),
+        ("8/3/13", "2013-08-03 00:00:00"),
+        ("9/21/16, 3:29 AM", "2016-09-21 03:29:00"),
+        ("12/09/22, 07:18 PM", "2022-12-09 19:18:00"),
+        ("2023-07-10 15:47:10 UTC", "2023-07-10 15:47:10"),
+        ("2024/12/15 08:53:43 UTC", "2024-12-15 08:53:43"),
+        ("2024-06-17 06:01:43", "2024-06-17 06:01:43"),
+        ("2019-11-06T02:08:20", "2019-11-06 02:08:20"),
+        ("Tue Jun 20 12:25:51 UTC 2023", "2023-06-20 12:25:51"),
+        ("Jan 2019", "2019-01-01 00:00:00"),
+        ("8/3/2013", "2013-08-03 00:00:00"),
+    ],
+)
+def test_every_format_seen_in_real_exports(text, expected):
+    parsed, bad = parse_dates(pd.Series([text]))
+    assert bad == 0
+    assert str(parsed.iloc[0]) == expected
+
+
+def test_mixed_column_empty_and_unparseable():
+    values = pd.Series(["04 Jul 2023", "", "2023-07-10 15:47:10 UTC", "not a date", " 8/3/13 "])
+    parsed, bad = parse_dates(values)
+    assert bad == 1
+    assert parsed.isna().tolist() == [False, True, False, True, False]
+    assert parsed.iloc[4] == pd.Timestamp("2013-08-03")
+
+
+def test_all_empty_column():
+    parsed, bad = parse_dates(pd.Series(["", ""]))
+    assert bad == 0
+    assert parsed.isna().all()

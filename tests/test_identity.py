@@ -1,0 +1,58 @@
+import pandas as pd
+import pytest
+
+from netlens.loader.identity import PeopleIndex, normalize_name, normalize_url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.linkedin.com/in/sam-ortiz",
+        "https://WWW.LinkedIn.com/in/Sam-Ortiz/",
+        "http://linkedin.com/in/sam-ortiz?trk=public_profile",
+        "www.linkedin.com/in/sam-ortiz",
+        "linkedin.com/in/sam-ortiz/",
+        "https://uk.linkedin.com/in/sam-ortiz#about",
+        "  https://www.linkedin.com/in/sam-ortiz  ",
+    ],
+)
+def test_every_spelling_of_a_profile_url_is_one_key(url):
+    assert normalize_url(url) == "linkedin.com/in/sam-ortiz"
+
+
+def test_percent_encoding_is_decoded():
+    encoded = "https://www.linkedin.com/in/%C3%A9lodie-durand-12ab"
+    assert normalize_url(encoded) == "linkedin.com/in/élodie-durand-12ab"
+    assert normalize_url("https://www.linkedin.com/in/%E7%8E%8B%E8%8A%B3") == "linkedin.com/in/王芳"
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", "urn:li:fsd_profile:ACoAAB1x2y3"])
+def test_no_url(value):
+    assert normalize_url(value) is None
+
+
+def test_name_folding():
+    assert normalize_name("  José \tMüller ") == "jose muller"
+    assert normalize_name("ZOË O'Brien") == "zoe o brien"
+    assert normalize_name("王芳") == "王芳"
+    assert normalize_name("") == ""
+
+
+def test_people_index_matches_by_url_else_by_unique_name():
+    people = pd.DataFrame(
+        {
+            "person_id": ["linkedin.com/in/a", "name:john smith", "name:john smith#2", "name:li"],
+            "url": ["linkedin.com/in/a", None, None, None],
+            "name_key": ["ann lee", "john smith", "john smith", "li"],
+        }
+    )
+    index = PeopleIndex(people)
+    urls = pd.Series(["https://www.linkedin.com/in/A/", "", "", "", "linkedin.com/in/zz"])
+    names = pd.Series(["Someone Else", "John Smith", "Li", "Ann Lee", "Ann Lee"])
+    matched = index.match(urls, names).tolist()
+    # by URL; namesakes are ambiguous; unique name; unique name; a URL that is nobody's
+    assert matched[0] == "linkedin.com/in/a"
+    assert pd.isna(matched[1])
+    assert matched[2] == "name:li"
+    assert matched[3] == "linkedin.com/in/a"
+    assert pd.isna(matched[4])
