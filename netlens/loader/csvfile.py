@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 import warnings
 import zipfile
@@ -27,6 +28,7 @@ __all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table"]
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
+SHORT_ROW_SCAN_BYTES = 32 * 1024**2  # count short rows in all but the largest files
 
 # What reading a damaged file can raise, beyond our own errors; turned into NetlensError.
 READ_ERRORS = (
@@ -197,18 +199,28 @@ def _parse(
             na_filter=False,
             skip_blank_lines=True,
             on_bad_lines="warn",
+            index_col=False,
             engine="c",
         )
     bad_lines = sum(str(w.message).count("Skipping line") for w in caught)
     frame.columns = [aliases[column_key(c)] for c in frame.columns]
-    frame = frame.loc[:, ~frame.columns.duplicated()]
-    short = frame.isna().any(axis=1)
-    short_rows = int(short.sum())
-    if short_rows:
-        frame = frame.fillna("")
+    frame = frame.loc[:, ~frame.columns.duplicated()].fillna("")
+    short_rows = 0
+    if member.size <= SHORT_ROW_SCAN_BYTES:
+        short_rows = _count_short_rows(member, skip, encoding, delimiter, len(header))
     for column in frame.columns:
         frame[column] = frame[column].str.strip()
     return Table(frame=frame, bad_lines=bad_lines, short_rows=short_rows, encoding=encoding)
+
+
+def _count_short_rows(member: Member, skip: int, encoding: str, delimiter: str, width: int) -> int:
+    """Rows with fewer fields than the header (pandas pads them silently)."""
+    with member.open() as fh:
+        fh.read(skip)
+        text = fh.read().decode(encoding, errors="replace")
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    next(rows, None)  # the header
+    return sum(1 for row in rows if row and len(row) < width)
 
 
 _MOJIBAKE = re.compile("[\u00c2-\u00f0][\u0080-\u00bf\u0152-\u2122]")

@@ -78,14 +78,22 @@ class PeopleIndex:
         self.by_name: dict[str, str] = dict(
             zip(unique["name_key"], unique["person_id"], strict=True)
         )
+        # Exports before July 2023 have no URL column: a URL elsewhere then matches nobody,
+        # and the name decides, for people without a URL of their own.
+        without_url = set(people.loc[people["url"].isna(), "person_id"])
+        self.by_name_if_no_url: dict[str, str] = {
+            key: pid for key, pid in self.by_name.items() if pid in without_url
+        }
 
     def match(self, urls: pd.Series | None, names: pd.Series) -> pd.Series:
         """person_id for each row (NA when nobody matches). A row with a URL is matched by
-        URL only; a row without one by its unique normalised name."""
+        URL, else by name to a person who has no URL; a row without a URL by its unique
+        normalised name."""
         name_keys = map_unique(names.fillna(""), normalize_name)
         by_name = name_keys.map(self.by_name)
         if urls is None:
             return by_name
         url_keys = map_unique(urls.fillna(""), normalize_url)
         by_url = url_keys.map(self.by_url)
-        return by_url.where(url_keys.notna(), by_name)
+        fallback = by_name.where(url_keys.isna(), name_keys.map(self.by_name_if_no_url))
+        return by_url.where(by_url.notna(), fallback)
