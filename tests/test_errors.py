@@ -8,8 +8,9 @@ import zipfile
 
 import pytest
 
-from conftest import CONNECTIONS_HEADER, connections_csv, zip_bytes
 from netlens.cli import cli
+
+from conftest import CONNECTIONS_HEADER, connections_csv, zip_bytes
 
 GOOD_ROW = "Ravi,Shah,https://www.linkedin.com/in/ravi-shah,,Acme,Engineer,04 Jul 2023"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import netlens
+
 from conftest import EXPORTS, connections_csv, write_folder, zip_bytes, zip_folder
 
 FOLDERS = sorted(p.name for p in EXPORTS.iterdir() if p.is_dir())
