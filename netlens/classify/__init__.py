@@ -1,0 +1,241 @@
+"""Who is in the network: industry, job function and seniority, inferred from the export.
+
+The export has only a company name and a free-text position per person. Industry is
+inferred in layers, the first that knows deciding (SPEC §3):
+
+1. ``user map`` — the user's own ``company,industry`` file (``--industry-map``);
+2. ``known company`` — a built-in table of well-known organisations and their name variants
+   (``data/classify/companies.csv``);
+3. ``company name`` — keywords in the company name (``Bank``, ``Klinikum``, ``Logistics``…);
+4. ``position`` — keywords in the position (``Nurse``, ``Attorney``…);
+5. else ``Unknown``.
+
+Job function (LinkedIn's 26) and seniority (LinkedIn's 10) come from keywords in the
+position, in several languages; a position with no seniority word is ``Entry``. Every table
+is a data file in ``netlens/data/classify``; nothing here is a list of names.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from netlens.classify.text import KeywordTable, company_key, fold, read_data
+from netlens.errors import NetlensError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "UNKNOWN",
+    "Classification",
+    "categories",
+    "classify_company",
+    "classify_people",
+    "classify_position",
+    "company_key",
+    "is_placeholder",
+    "read_industry_map",
+]
+
+UNKNOWN = "Unknown"
+INDUSTRY_LAYERS = ("user map", "known company", "company name", "position", "unknown")
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A label and the layer that decided it (one of ``INDUSTRY_LAYERS`` for industry)."""
+
+    label: str
+    source: str
+
+
+@cache
+def categories(dimension: str) -> tuple[str, ...]:
+    """LinkedIn's labels for ``industry`` (20 groups), ``function`` (26) or ``seniority`` (10)."""
+    labels = tuple(
+        row["label"] for row in read_data("taxonomy.csv") if row["dimension"] == dimension
+    )
+    if not labels:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    return labels
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(fold(row["placeholder"]) for row in read_data("placeholders.csv"))
+
+
+def is_placeholder(company: str | None) -> bool:
+    """``Self-employed``, ``Freelance``, ``Confidential``, ``N/A``, ``-``, ``.`` and the like:
+    a company field that names no employer."""
+    folded = fold(company)
+    return folded == "" or folded in _placeholders()
+
+
+@cache
+def _known_companies() -> dict[str, str]:
+    known: dict[str, str] = {}
+    for row in read_data("companies.csv"):
+        for name in [row["company"], *row.get("aliases", "").split("|")]:
+            key = company_key(name)
+            if key:
+                known.setdefault(key, row["industry"])
+    return known
+
+
+@cache
+def _tables() -> dict[str, KeywordTable]:
+    return {
+        "company": KeywordTable.from_data("company_keywords.csv", "industry"),
+        "position_industry": KeywordTable.from_data("position_industry_keywords.csv", "industry"),
+        "function": KeywordTable.from_data("function_keywords.csv", "function"),
+        "seniority": KeywordTable.from_data("seniority_keywords.csv", "seniority"),
+    }
+
+
+@cache
+def _industry_names() -> dict[str, str]:
+    """Any spelling of an industry a user may write (a group or one of LinkedIn's detailed
+    industries, any case) → its top-level group."""
+    names = {fold(group): group for group in categories("industry")}
+    for row in read_data("linkedin_industries.csv"):
+        names.setdefault(fold(row["industry"]), row["group"])
+    return names
+
+
+def industry_group(name: str | None) -> str | None:
+    """LinkedIn's top-level group for an industry name (``Software Development`` →
+    ``Technology, Information and Media``), or None if it is none of LinkedIn's."""
+    return _industry_names().get(fold(name))
+
+
+def classify_company(
+    company: str | None,
+    position: str | None = "",
+    *,
+    industry_map: dict[str, str] | None = None,
+) -> Classification:
+    """The industry of someone working at ``company`` as ``position``, and the deciding layer.
+
+    >>> classify_company("Raiffeisenbank Oberland eG")
+    Classification(label='Financial Services', source='company name')
+    """
+    if not is_placeholder(company):
+        key = company_key(company)
+        if industry_map and key in industry_map:
+            return Classification(industry_map[key], "user map")
+        known = _known_companies().get(key)
+        if known:
+            return Classification(known, "known company")
+        by_name = _tables()["company"].match(fold(company))
+        if by_name:
+            return Classification(by_name, "company name")
+    by_position = _tables()["position_industry"].match(fold(position))
+    if by_position:
+        return Classification(by_position, "position")
+    return Classification(UNKNOWN, "unknown")
+
+
+def classify_position(position: str | None) -> tuple[str, str]:
+    """(job function, seniority) for a position. A position with no seniority word is
+    ``Entry``; an empty one is ``Unknown`` on both.
+
+    >>> classify_position("Senior Software Engineer")
+    ('Engineering', 'Senior')
+    """
+    folded = fold(position)
+    if not folded:
+        return UNKNOWN, UNKNOWN
+    tables = _tables()
+    function = tables["function"].match(folded) or UNKNOWN
+    seniority = tables["seniority"].match(folded) or "Entry"
+    return function, seniority
+
+
+def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
+    """Read the user's ``company,industry`` CSV into {company key → industry group}.
+
+    Industries may be written as any of LinkedIn's 20 groups or its detailed industries
+    (``Software Development``), in any case. Rows with an empty industry are skipped (a
+    half-filled file from ``--unknown-out`` is fine).
+    """
+    import csv
+
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except FileNotFoundError as exc:
+        raise NetlensError(
+            f"{path}: no such file — pass a CSV with the columns company,industry"
+        ) from exc
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise NetlensError(f"{path}: cannot be read ({exc}) — save it as UTF-8 CSV") from exc
+    if not rows:
+        raise NetlensError(f"{path}: the file is empty — it needs the columns company,industry")
+    header = [fold(cell) for cell in rows[0]]
+    if "company" not in header or "industry" not in header:
+        raise NetlensError(
+            f"{path}: line 1 must name the columns company and industry "
+            f"(found: {', '.join(rows[0]) or 'nothing'})"
+        )
+    company_at, industry_at = header.index("company"), header.index("industry")
+    mapping: dict[str, str] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) <= max(company_at, industry_at):
+            continue
+        company, industry = row[company_at].strip(), row[industry_at].strip()
+        if not company or not industry:
+            continue
+        group = industry_group(industry)
+        if group is None:
+            raise NetlensError(
+                f"{path}, line {line}: {industry!r} is not one of LinkedIn's industries — "
+                f"use one of: {'; '.join(categories('industry'))}"
+            )
+        mapping[company_key(company)] = group
+    return mapping
+
+
+def classify_people(
+    people: pd.DataFrame, *, industry_map: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Add ``company_key``, ``company_name`` (the most common spelling of that company in the
+    network, empty for placeholders), ``industry``, ``industry_source``, ``function`` and
+    ``seniority`` columns to a people table. Each distinct company and position is
+    classified once.
+    """
+    import pandas as pd
+
+    out = people.copy()
+    companies = out["company"].fillna("")
+    positions = out["position"].fillna("")
+    placeholder = companies.map({c: is_placeholder(c) for c in companies.unique()})
+    keys = companies.map({c: company_key(c) for c in companies.unique()}).where(~placeholder, "")
+    out["company_key"] = keys
+    spelled = pd.DataFrame({"key": keys, "company": companies})[keys != ""]
+    common = (
+        spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
+        .sort_values("n", ascending=False, kind="stable").drop_duplicates("key")
+    )  # fmt: skip
+    out["company_name"] = keys.map(dict(zip(common["key"], common["company"], strict=True)))
+    out["company_name"] = out["company_name"].fillna("")
+
+    pairs = pd.DataFrame({"company": companies, "position": positions}).drop_duplicates()
+    found = [
+        classify_company(c, p, industry_map=industry_map)
+        for c, p in zip(pairs["company"], pairs["position"], strict=True)
+    ]
+    pairs["industry"] = [f.label for f in found]
+    pairs["industry_source"] = [f.source for f in found]
+    merged = pd.DataFrame({"company": companies, "position": positions}).merge(
+        pairs, on=["company", "position"], how="left"
+    )
+    out["industry"] = merged["industry"].to_numpy()
+    out["industry_source"] = merged["industry_source"].to_numpy()
+    by_position = {p: classify_position(p) for p in positions.unique()}
+    out["function"] = positions.map(lambda p: by_position[p][0])
+    out["seniority"] = positions.map(lambda p: by_position[p][1])
+    return out

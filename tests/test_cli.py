@@ -1,0 +1,88 @@
+"""The command line as a user meets it: help, version, summary output, python -m netlens."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netlens import __version__
+from netlens.cli import cli
+
+from conftest import EXPORTS
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"netlens, version {__version__}\n"
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_has_help_with_an_example_and_docs(runner, name):
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"netlens {name}" in (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+
+
+def test_summary_json_fields(runner):
+    result = runner.invoke(
+        cli, ["summary", str(EXPORTS / "era2025"), "--format", "json", "--as-of", "2026-01-31"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["netlens_version"] == __version__
+    assert data["as_of"] == "2026-01-31"
+    for field in [
+        "connections", "hidden_members", "people", "messages", "invitations", "endorsements",
+        "recommendations", "first_connected", "last_connected", "owner", "files",
+        "ignored_files", "warnings",
+    ]:  # fmt: skip
+        assert field in data
+    assert data["owner"] == {"name": "Nadia Karimi", "url": "linkedin.com/in/nadia-karimi-4b7a21"}
+
+
+def test_summary_text(runner):
+    result = runner.invoke(cli, ["summary", str(EXPORTS / "era2025"), "--as-of", "2026-01-31"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == f"netlens summary of {EXPORTS / 'era2025'} (as of 2026-01-31)"
+    assert "  Owner            Nadia Karimi · linkedin.com/in/nadia-karimi-4b7a21" in lines
+    assert "  Connections      18 rows: 16 people, 2 hidden members" in lines
+    assert "  Connected        2011-02-03 → 2025-03-11" in lines
+    assert "  Messages         16  (not counted: 2 drafts, 1 spam, 1 sponsored)" in lines
+    assert (
+        "Ignored (4 files netlens does not use): Ad_Targeting.csv, Jobs/Job Applications.csv, "
+        "Learning.csv, Rich_Media.csv" in lines
+    )
+
+
+def test_bad_as_of_is_a_usage_error(runner):
+    result = runner.invoke(cli, ["summary", str(EXPORTS / "era2013"), "--as-of", "21/11/2026"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--as-of'" in result.output
+
+
+def test_python_dash_m():
+    result = subprocess.run(
+        [sys.executable, "-m", "netlens", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"netlens, version {__version__}"
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from netlens.cli import cli\n"
+        "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'networkx', 'matplotlib') if m in sys.modules]\n"
+        "print('HEAVY:' + ','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
