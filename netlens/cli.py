@@ -106,6 +106,25 @@ def owner_options(func: Callable) -> Callable:
 export_argument = click.argument("export", type=click.Path(path_type=str))
 
 
+def industry_map_option(func: Callable) -> Callable:
+    """``--industry-map CSV``: the user's own ``company,industry`` file, read into a dict."""
+
+    @click.option(
+        "--industry-map",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        help="Your own company,industry CSV; it beats netlens' guesses.",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, industry_map: str | None, **kwargs: Any) -> Any:
+        from netlens.classify import read_industry_map
+
+        mapping = read_industry_map(industry_map) if industry_map else None
+        return func(*args, industry_map=mapping, **kwargs)
+
+    return wrapper
+
+
 def emit(text: str) -> None:
     click.echo(text, nl=not text.endswith("\n"))
 
@@ -132,6 +151,100 @@ def summary(
 
     network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
     emit(render_summary(network.summary(), fmt=fmt, as_of=as_of))
+
+
+@cli.command()
+@export_argument
+@click.option(
+    "--by",
+    type=click.Choice(["industry", "company", "function", "seniority"]),
+    default="industry",
+    show_default=True,
+    help="What to measure diversity over.",
+)
+@format_option("text", "json", "csv")
+@industry_map_option
+@click.option(
+    "--unknown-out",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the companies left without an industry to this CSV, to fill in and pass "
+    "back with --industry-map.",
+)
+@as_of_option
+@owner_options
+def diversity(
+    export: str,
+    by: str,
+    fmt: str,
+    industry_map: dict[str, str] | None,
+    unknown_out: str | None,
+    as_of: dt.date,
+    owner_url: str | None,
+    owner_name: str | None,
+) -> None:
+    """How diverse the network is: categories, shares and diversity indices.
+
+    Industry, job function and seniority are inferred from company and position (your own
+    --industry-map first); indices are computed over the known categories, and the share
+    left unknown is reported.
+
+    \b
+    Examples:
+      netlens diversity export.zip
+      netlens diversity export.zip --by seniority --format json
+      netlens diversity export.zip --unknown-out unknown.csv
+      netlens diversity export.zip --industry-map unknown.csv
+    """
+    import netlens
+    from netlens.analyze.diversity import diversity as measure
+    from netlens.classify import classify_people
+    from netlens.output import write_atomic
+    from netlens.report.diversity import render_diversity, render_unknown_companies
+
+    network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+    people = classify_people(network.people, industry_map=industry_map)
+    emit(render_diversity(measure(people, by=by), fmt=fmt, as_of=as_of, source=export))
+    if unknown_out:
+        write_atomic(unknown_out, render_unknown_companies(people))
+        click.echo(f"Wrote the companies without an industry to {unknown_out}", err=True)
+
+
+@cli.command(name="export")
+@export_argument
+@format_option("csv")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), required=True,
+    help="The file to write.",
+)  # fmt: skip
+@industry_map_option
+@owner_options
+def export_command(
+    export: str,
+    fmt: str,
+    output: str,
+    industry_map: dict[str, str] | None,
+    owner_url: str | None,
+    owner_name: str | None,
+) -> None:
+    """Write the people of the network, classified, to a file.
+
+    CSV: one row per person with name, url, company, position, connected_on, industry,
+    function and seniority; cells a spreadsheet would run as formulas are neutralised.
+
+    \b
+    Example:
+      netlens export export.zip --format csv -o people.csv
+    """
+    import netlens
+    from netlens.classify import classify_people
+    from netlens.output import write_atomic
+    from netlens.report.people import render_people_csv
+
+    network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+    people = classify_people(network.people, industry_map=industry_map)
+    write_atomic(output, render_people_csv(people))
+    click.echo(f"Wrote {len(people):,} people to {output}", err=True)
 
 
 @cli.command()

@@ -100,16 +100,22 @@ def _tables() -> dict[str, KeywordTable]:
 def _industry_names() -> dict[str, str]:
     """Any spelling of an industry a user may write (a group or one of LinkedIn's detailed
     industries, any case) → its top-level group."""
-    names = {fold(group): group for group in categories("industry")}
+    names = {_industry_key(group): group for group in categories("industry")}
     for row in read_data("linkedin_industries.csv"):
-        names.setdefault(fold(row["industry"]), row["group"])
+        names.setdefault(_industry_key(row["industry"]), row["group"])
     return names
+
+
+def _industry_key(name: str | None) -> str:
+    """Folded, with ``&`` and ``and`` alike: ``Hospital & Health Care`` = ``hospital and
+    health care``."""
+    return " ".join(word for word in fold(name).split() if word != "and")
 
 
 def industry_group(name: str | None) -> str | None:
     """LinkedIn's top-level group for an industry name (``Software Development`` →
     ``Technology, Information and Media``), or None if it is none of LinkedIn's."""
-    return _industry_names().get(fold(name))
+    return _industry_names().get(_industry_key(name))
 
 
 def classify_company(

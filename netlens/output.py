@@ -1,0 +1,56 @@
+"""Writing outputs safely: atomically, and with spreadsheet formulas neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from netlens.errors import NetlensError
+
+__all__ = ["csv_text", "neutralise", "write_atomic"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``…)
+    gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """CSV with a header row; text cells neutralised; None as empty."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write a file so that it is either complete or untouched: a temporary file in the same
+    folder, then an atomic rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise NetlensError(f"{target}: the folder {folder} does not exist — create it first")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temp = None
+    try:
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(payload)
+        os.replace(temp, target)
+    except OSError as exc:
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+        raise NetlensError(f"{target}: cannot be written ({exc.strerror})") from exc
+    return target

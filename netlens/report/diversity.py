@@ -1,0 +1,118 @@
+"""Render a diversity result (:func:`netlens.analyze.diversity.diversity`) as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from netlens.output import csv_text
+from netlens.report.summary import render_json
+from netlens.wording import plural
+
+__all__ = ["render_diversity", "render_unknown_companies"]
+
+NOUNS = {
+    "industry": ("industry", "industries"),
+    "company": ("company", "companies"),
+    "function": ("job function", "job functions"),
+    "seniority": ("seniority level", "seniority levels"),
+}
+TOP_ROWS = 15
+BAR_WIDTH = 28
+
+
+def render_diversity(result: dict[str, Any], fmt: str, as_of: dt.date, source: str = "") -> str:
+    if fmt == "json":
+        return render_json(result, as_of)
+    if fmt == "csv":
+        rows = [(c["name"], c["count"], round(c["share"], 6)) for c in result["categories"]]
+        if result["unknown"]:
+            rows.append(("Unknown", result["unknown"], None))
+        return csv_text(["name", "count", "share"], rows)
+    return _text(result, as_of, source)
+
+
+def _pct(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def _text(r: dict[str, Any], as_of: dt.date, source: str) -> str:
+    one, many = NOUNS[r["by"]]
+    lines = [
+        f"Diversity by {one} of {source} (as of {as_of.isoformat()})".replace(" of  ", " "),
+        "",
+        f"{plural(r['total'], 'person')}: {r['known']:,} classified, "
+        f"{r['unknown']:,} unknown ({_pct(r['unknown_share'])}).",
+        "",
+    ]
+    shown = r["categories"][:TOP_ROWS]
+    if shown:
+        width = max(len(c["name"]) for c in shown)
+        top = shown[0]["share"]
+        for c in shown:
+            bar = "█" * max(1, round(BAR_WIDTH * c["share"] / top))
+            lines.append(f"  {c['name']:<{width}}  {c['count']:>6,}  {_pct(c['share']):>4}  {bar}")
+        rest = r["categories"][TOP_ROWS:]
+        if rest:
+            lines.append(
+                f"  … and {len(rest):,} more {many} with {sum(c['count'] for c in rest):,} people"
+            )
+        lines.append("")
+    lines += _explain(r, one, many)
+    return "\n".join(lines) + "\n"
+
+
+def _explain(r: dict[str, Any], one: str, many: str) -> list[str]:
+    if not r["categories"]:
+        return [f"No {one} could be inferred for anyone; see below how to fill it in."]
+    top = r["categories"][0]
+    present, possible = r["present_categories"], r["possible_categories"]
+    out = [
+        f"Your network behaves like one spread evenly over {r['effective_number']:.1f} {many} "
+        f"(effective number, e^H); {_pct(r['top_share'])} of it sits in {top['name']}.",
+        f"Shannon entropy H = {r['shannon']:.2f}"
+        + (
+            f"; evenness {r['evenness']:.2f} (1 would mean all {present} {many} present were "
+            "equally common)."
+            if r["evenness"] is not None
+            else "."
+        ),
+        f"Blau index {r['blau']:.2f}: two people picked at random differ in {one} "
+        f"{_pct(r['blau'])} of the time.",
+    ]
+    if r["iqv"] is not None:
+        over = f"LinkedIn's {possible} {many}" if possible else f"the {present} {many} present"
+        out.append(f"IQV {r['iqv']:.2f}: {_pct(r['iqv'])} of the diversity possible over {over}.")
+    hhi = r["hhi"]
+    level = (
+        "unconcentrated"
+        if hhi < 1000
+        else "moderately concentrated"
+        if hhi <= 1800
+        else "highly concentrated"
+    )
+    out.append(
+        f"HHI {hhi:,.0f}: {level} (the US merger guidelines' bands: under 1,000 "
+        "unconcentrated, over 1,800 highly concentrated)."
+    )
+    if r["unknown"] and r["by"] in ("industry", "company"):
+        out += [
+            "",
+            f"{_pct(r['unknown_share'])} of people have no known {one}. To fill it in: "
+            "netlens diversity EXPORT --unknown-out unknown.csv, write an industry in each "
+            "row, then pass --industry-map unknown.csv.",
+        ]
+    return out
+
+
+def render_unknown_companies(people) -> str:
+    """The companies whose people are left without an industry, most frequent first, as a
+    CSV with an empty ``industry`` column to fill in and pass back with --industry-map."""
+    unknown = people[(people["industry"] == "Unknown") & (people["company_key"] != "")]
+    counts = (
+        unknown.groupby("company_key")
+        .agg(company=("company_name", "first"), people=("company_key", "size"))
+        .sort_values(["people", "company"], ascending=[False, True], kind="stable")
+    )
+    rows = [(row.company, "", row.people) for row in counts.itertuples()]
+    return csv_text(["company", "industry", "people"], rows)
