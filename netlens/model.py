@@ -97,6 +97,8 @@ class Network:
     report: LoadReport
     profile: dict[str, str] = field(default_factory=dict)  # Profile.csv, the owner's row
     positions: pd.DataFrame | None = None  # Positions.csv: company, title, started_on, …
+    # Connected On of every row of Connections.csv, hidden members included (for growth).
+    connection_dates: pd.Series | None = None
 
     def summary(self) -> dict[str, Any]:
         """The figures of ``netlens summary``, as plain data (SPEC §4 field names)."""

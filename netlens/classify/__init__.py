@@ -6,9 +6,12 @@ inferred in layers, the first that knows deciding (SPEC §3):
 1. ``user map`` — the user's own ``company,industry`` file (``--industry-map``);
 2. ``known company`` — a built-in table of well-known organisations and their name variants
    (``data/classify/companies.csv``);
-3. ``company name`` — keywords in the company name (``Bank``, ``Klinikum``, ``Logistics``…);
+3. ``company name`` — telling keywords in the company name (``Bank``, ``Klinikum``,
+   ``Logistics``…);
 4. ``position`` — keywords in the position (``Nurse``, ``Attorney``…);
-5. else ``Unknown``.
+5. ``vague company word`` — words that only hint (``Solutions``, ``Institute``, ``Capital``,
+   ``Digital``): a clear title says more than they do, so they come after it;
+6. else ``Unknown``.
 
 Job function (LinkedIn's 26) and seniority (LinkedIn's 10) come from keywords in the
 position, in several languages; a position with no seniority word is ``Entry``. Every table
@@ -37,11 +40,14 @@ __all__ = [
     "classify_position",
     "company_key",
     "is_placeholder",
+    "is_self_employed",
     "read_industry_map",
 ]
 
 UNKNOWN = "Unknown"
-INDUSTRY_LAYERS = ("user map", "known company", "company name", "position", "unknown")
+INDUSTRY_LAYERS = (
+    "user map", "known company", "company name", "position", "vague company word", "unknown",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,17 @@ def categories(dimension: str) -> tuple[str, ...]:
 
 
 @cache
-def _placeholders() -> frozenset[str]:
-    return frozenset(fold(row["placeholder"]) for row in read_data("placeholders.csv"))
+def _placeholders() -> dict[str, bool]:
+    """Folded placeholder → whether it means the person works for themselves."""
+    return {
+        fold(row["placeholder"]): row["self_employed"] == "yes"
+        for row in read_data("placeholders.csv")
+    }
+
+
+def is_self_employed(company: str | None) -> bool:
+    """``Self-employed``, ``Freelance``, ``Selbstständig``, ``Autónomo``…"""
+    return _placeholders().get(fold(company), False)
 
 
 def is_placeholder(company: str | None) -> bool:
@@ -90,6 +105,7 @@ def _known_companies() -> dict[str, str]:
 def _tables() -> dict[str, KeywordTable]:
     return {
         "company": KeywordTable.from_data("company_keywords.csv", "industry"),
+        "company_vague": KeywordTable.from_data("company_keywords_vague.csv", "industry"),
         "position_industry": KeywordTable.from_data("position_industry_keywords.csv", "industry"),
         "function": KeywordTable.from_data("function_keywords.csv", "function"),
         "seniority": KeywordTable.from_data("seniority_keywords.csv", "seniority"),
@@ -142,22 +158,31 @@ def classify_company(
     by_position = _tables()["position_industry"].match(fold(position))
     if by_position:
         return Classification(by_position, "position")
+    if not is_placeholder(company):
+        vague = _tables()["company_vague"].match(fold(company))
+        if vague:
+            return Classification(vague, "vague company word")
     return Classification(UNKNOWN, "unknown")
 
 
-def classify_position(position: str | None) -> tuple[str, str]:
+def classify_position(position: str | None, company: str | None = None) -> tuple[str, str]:
     """(job function, seniority) for a position. A position with no seniority word is
-    ``Entry``; an empty one is ``Unknown`` on both.
+    ``Owner`` for the self-employed (``company`` is ``Self-employed``, ``Freelance``…) and
+    ``Entry`` otherwise; an empty position is ``Unknown`` on both.
 
     >>> classify_position("Senior Software Engineer")
     ('Engineering', 'Senior')
+    >>> classify_position("Steuerberater", company="Selbstständig")[1]
+    'Owner'
     """
     folded = fold(position)
     if not folded:
         return UNKNOWN, UNKNOWN
     tables = _tables()
     function = tables["function"].match(folded) or UNKNOWN
-    seniority = tables["seniority"].match(folded) or "Entry"
+    seniority = tables["seniority"].match(folded)
+    if seniority is None:
+        seniority = "Owner" if is_self_employed(company) else "Entry"
     return function, seniority
 
 
@@ -241,7 +266,11 @@ def classify_people(
     )
     out["industry"] = merged["industry"].to_numpy()
     out["industry_source"] = merged["industry_source"].to_numpy()
-    by_position = {p: classify_position(p) for p in positions.unique()}
-    out["function"] = positions.map(lambda p: by_position[p][0])
-    out["seniority"] = positions.map(lambda p: by_position[p][1])
+    roles = {
+        (c, p): classify_position(p, c)
+        for c, p in zip(pairs["company"], pairs["position"], strict=True)
+    }
+    keys_cp = list(zip(companies, positions, strict=True))
+    out["function"] = [roles[k][0] for k in keys_cp]
+    out["seniority"] = [roles[k][1] for k in keys_cp]
     return out

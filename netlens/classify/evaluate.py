@@ -30,7 +30,7 @@ def evaluate(rows: list[dict[str, str]]) -> dict[str, Any]:
     misses = []
     for row in rows:
         industry = classify_company(row["company"], row["position"])
-        function, seniority = classify_position(row["position"])
+        function, seniority = classify_position(row["position"], row["company"])
         got = {"industry": industry.label, "function": function, "seniority": seniority}
         layer = by_layer.setdefault(industry.source, Counter())
         layer["rows"] += 1

@@ -3,7 +3,9 @@
 A keyword table is a data file of ``keyword,label`` rows in priority order: the first row
 whose keyword occurs in a text decides. Keywords match whole words of the folded text
 (lower case, accents removed, punctuation as spaces); several words match in sequence; a
-trailing ``*`` matches any word starting so (``pharma*`` matches ``pharmaceuticals``).
+trailing ``*`` matches any word starting so (``pharma*`` matches ``pharmaceuticals``), and a
+leading ``*`` any word ending so — the way German, Dutch and Nordic compounds name things
+(``*spital`` matches ``kantonsspital``, ``*handel`` matches ``baustoffhandel``).
 """
 
 from __future__ import annotations
@@ -75,13 +77,17 @@ class KeywordTable:
     def __init__(self, rows: list[tuple[str, str]]):
         self.exact: dict[tuple[str, ...], tuple[int, str]] = {}
         self.prefix: dict[tuple[str, ...], tuple[int, str]] = {}
+        self.suffix: dict[str, tuple[int, str]] = {}
         self.longest = 1
         for priority, (keyword, label) in enumerate(rows):
-            is_prefix = keyword.strip().endswith("*")
-            words = tuple(fold(keyword.strip().rstrip("*")).split())
+            keyword = keyword.strip()
+            words = tuple(fold(keyword.strip("*")).split())
             if not words:
                 continue
-            table = self.prefix if is_prefix else self.exact
+            if keyword.startswith("*"):
+                self.suffix.setdefault(words[-1], (priority, label))
+                continue
+            table = self.prefix if keyword.endswith("*") else self.exact
             table.setdefault(words, (priority, label))
             self.longest = max(self.longest, len(words))
         self._cache: dict[str, str | None] = {}
@@ -110,9 +116,14 @@ class KeywordTable:
         hit = self.exact.get(gram)
         if hit:
             yield hit
+        head, last = gram[:-1], gram[-1]
         if self.prefix:
-            head, last = gram[:-1], gram[-1]
             for end in range(1, len(last) + 1):
                 hit = self.prefix.get((*head, last[:end]))
+                if hit:
+                    yield hit
+        if self.suffix and not head:
+            for start in range(len(last) - 2):
+                hit = self.suffix.get(last[start:])
                 if hit:
                     yield hit

@@ -134,6 +134,7 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report=report,
         profile=profile,
         positions=positions,
+        connection_dates=connections.dates,
     )
 
 

@@ -44,6 +44,7 @@ class Connections:
     hidden_members: int
     first_connected: pd.Timestamp | None
     last_connected: pd.Timestamp | None
+    dates: pd.Series  # every row's Connected On, hidden members included
 
 
 def read_connections(member: Member, warnings: list[str]) -> Connections:
@@ -75,6 +76,7 @@ def read_connections(member: Member, warnings: list[str]) -> Connections:
         hidden_members=int(hidden.sum()),
         first_connected=known.min() if len(known) else None,
         last_connected=known.max() if len(known) else None,
+        dates=dates.reset_index(drop=True),
     )
 
 

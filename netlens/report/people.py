@@ -10,13 +10,24 @@ __all__ = ["PEOPLE_CSV_COLUMNS", "render_people_csv"]
 
 PEOPLE_CSV_COLUMNS = [
     "name", "url", "company", "position", "connected_on", "industry", "function", "seniority",
+    "tier", "last_interaction", "days_since", "messages", "strength",
 ]  # fmt: skip
 
 
-def render_people_csv(people: pd.DataFrame) -> str:
-    """One row per person; dates as ISO dates; formulas neutralised."""
-    table = people.reindex(columns=PEOPLE_CSV_COLUMNS)
-    dates = pd.to_datetime(table["connected_on"])
-    table["connected_on"] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
-    table = table.astype(object).where(table.notna(), None)
+def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame) -> str:
+    """One row per person (classified people joined to their relationship figures); dates
+    as ISO dates; strength rounded; formulas neutralised."""
+    table = people.merge(
+        ties[["person_id", "tier", "last_interaction", "days_since", "messages", "strength"]],
+        on="person_id",
+        how="left",
+    )
+    for column in ("connected_on", "last_interaction"):
+        dates = pd.to_datetime(table[column])
+        table[column] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
+    table["tier"] = table["tier"].astype(str)
+    table["strength"] = table["strength"].round(4)
+    table["days_since"] = table["days_since"].astype("Int64")
+    table = table[PEOPLE_CSV_COLUMNS].astype(object)
+    table = table.where(table.notna(), None)
     return csv_text(PEOPLE_CSV_COLUMNS, table.itertuples(index=False, name=None))

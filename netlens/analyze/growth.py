@@ -1,0 +1,86 @@
+"""How the network grew: connections per month and year, pace, bursts, headroom to the cap.
+
+Every row of ``Connections.csv`` counts, hidden members included (they are connections too);
+rows without a readable date are reported as ``undated``. Connections dated after
+``as_of`` are left out.
+
+- ``pace_per_week``: connections added in the twelve months up to ``as_of``, per week
+  (÷ 365.25/7).
+- A **burst day** is a day on which at least ``max(10, 5 × the average daily pace over the
+  whole span)`` connections were added — a conference, a mass-accept of pending invitations.
+  ``burst_share`` is the share of dated connections added on burst days: the "quantity over
+  quality" signal the health review uses.
+- ``cap_headroom``: LinkedIn caps connections at 30,000 (LinkedIn Help, "Connection limit").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+
+from netlens.model import Network
+
+__all__ = ["CONNECTION_CAP", "growth"]
+
+CONNECTION_CAP = 30_000
+BURST_MIN = 10
+BURST_FACTOR = 5
+
+
+def growth(network: Network, *, as_of: dt.date) -> dict[str, Any]:
+    """The ``netlens growth`` result (see the module docstring for each figure)."""
+    dates = network.connection_dates
+    if dates is None:
+        dates = network.people["connected_on"]
+    as_of_ts = pd.Timestamp(as_of)
+    total_rows = len(dates)
+    dated = dates.dropna().dt.normalize()
+    dated = dated[dated <= as_of_ts]
+    result: dict[str, Any] = {
+        "connections": total_rows,
+        "dated": len(dated),
+        "undated": int(dates.isna().sum()),
+        "cap": CONNECTION_CAP,
+        "cap_headroom": CONNECTION_CAP - total_rows,
+    }
+    if dated.empty:
+        return {**result, "by_month": [], "by_year": [], "last_12_months": 0,
+                "pace_per_week": 0.0, "burst_threshold": BURST_MIN, "bursts": [],
+                "burst_share": 0.0}  # fmt: skip
+
+    months = pd.period_range(dated.min().to_period("M"), as_of_ts.to_period("M"), freq="M")
+    per_month = dated.dt.to_period("M").value_counts().reindex(months, fill_value=0)
+    cumulative = per_month.cumsum()
+    per_year = per_month.groupby(per_month.index.year).sum()
+
+    year_ago = as_of_ts - pd.DateOffset(months=12)
+    last_12 = int((dated > year_ago).sum())
+    span_days = max((as_of_ts - dated.min()).days + 1, 1)
+    threshold = max(BURST_MIN, math.ceil(BURST_FACTOR * len(dated) / span_days))
+    per_day = dated.value_counts()
+    bursts = per_day[per_day >= threshold].sort_index()
+
+    return {
+        **result,
+        "first": dated.min().date().isoformat(),
+        "by_month": [
+            {"month": str(month), "added": int(added), "total": int(cumulative[month])}
+            for month, added in per_month.items()
+        ],
+        "by_year": [
+            {
+                "year": int(year),
+                "added": int(added),
+                "total": int(cumulative[cumulative.index.year == year].iloc[-1]),
+            }
+            for year, added in per_year.items()
+        ],
+        "last_12_months": last_12,
+        "pace_per_week": last_12 / (365.25 / 7),
+        "burst_threshold": threshold,
+        "bursts": [{"date": day.date().isoformat(), "added": int(n)} for day, n in bursts.items()],
+        "burst_share": float(bursts.sum() / len(dated)),
+    }

@@ -1,0 +1,180 @@
+"""Whom to re-engage first, and why.
+
+Dormant ties that were once real are the most valuable to revive: they combine the trust of
+a past relationship with the fresh information of a contact who has moved on (Levin,
+Walter & Murnighan 2011). Every fading or dormant contact gets
+
+    score = value × staleness,   staleness = 1 − 2 ** (−days_since / half_life_days)
+
+where ``value`` adds up, with the points of :data:`VALUE_POINTS` (the one place they are
+set):
+
+- ``tie``: log2(1 + past interaction weight) — how much there ever was (messages 1,
+  endorsements ½, recommendations 3, undecayed);
+- ``two_way``: a conversation went both ways;
+- ``seniority``: Director and above (LinkedIn's levels);
+- ``rare_industry``: 1 − the share of their industry among your classified contacts, doubled
+  when they are your only contact there;
+- ``only_at_company``: your only contact at their company.
+
+Staleness grows from 0 (just talked) towards 1, reaching ½ after one half-life, so a tie
+gone quiet for years outranks one that faded last season, at equal value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+
+from netlens.analyze.staleness import HALF_LIFE_DAYS, relationships
+from netlens.classify import UNKNOWN, classify_people
+from netlens.model import Network
+
+__all__ = ["VALUE_POINTS", "reengage"]
+
+VALUE_POINTS = {
+    "base": 1.0,
+    "two_way": 1.0,
+    "rare_industry": 1.0,
+    "only_at_company": 0.25,
+}
+SENIORITY_POINTS = {
+    "Manager": 0.25,
+    "Director": 0.5,
+    "VP": 1.0,
+    "CXO": 1.0,
+    "Partner": 1.0,
+    "Owner": 0.75,
+}
+SENIOR_LEVELS = ("Director", "VP", "CXO", "Partner", "Owner")
+
+
+def reengage(
+    network: Network,
+    *,
+    as_of: dt.date,
+    top: int = 25,
+    months: int = 12,
+    half_life_days: float = HALF_LIFE_DAYS,
+    industry_map: dict[str, str] | None = None,
+    people: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The ``netlens reengage`` result: the ``top`` non-active contacts by score, best
+    first, each with plain-language reasons. ``people`` may pass an already classified
+    people table (see :func:`netlens.classify.classify_people`)."""
+    ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
+    if people is None:
+        people = classify_people(network.people, industry_map=industry_map)
+    info = people.set_index("person_id")[["industry", "seniority", "company_key", "company_name"]]
+    ties = ties.join(info, on="person_id")
+    counts = _kind_counts(network, as_of)
+    ties = ties.join(counts, on="person_id").fillna({c: 0 for c in counts.columns})
+
+    known = ties[ties["industry"] != UNKNOWN]
+    industry_size = known["industry"].value_counts()
+    company_size = ties[ties["company_key"] != ""]["company_key"].value_counts()
+
+    candidates = ties[ties["tier"].isin(["fading", "dormant"])].copy()
+    candidates["industry_peers"] = candidates["industry"].map(industry_size).fillna(0)
+    candidates["company_peers"] = candidates["company_key"].map(company_size).fillna(0)
+    candidates["value"] = [_value(row, len(known)) for row in candidates.itertuples()]
+    candidates["staleness"] = 1 - 2.0 ** (-candidates["days_since"] / half_life_days)
+    candidates["score"] = candidates["value"] * candidates["staleness"]
+    best = candidates.sort_values(["score", "name"], ascending=[False, True], kind="stable")
+    best = best.head(top) if top else best
+    return {
+        "months": months,
+        "half_life_days": half_life_days,
+        "candidates": len(candidates),
+        "contacts": [_contact(row, as_of) for row in best.itertuples()],
+    }
+
+
+def _kind_counts(network: Network, as_of: dt.date) -> pd.DataFrame:
+    """Per person: endorsements and recommendations each way, up to ``as_of``."""
+    inter = network.interactions
+    inter = inter[
+        inter["date"].isna() | (inter["date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1))
+    ]
+    inter = inter[inter["kind"].isin(["endorsement", "recommendation"])]
+    table = (
+        inter.groupby(["person", "kind", "direction"], observed=True)
+        .size()
+        .unstack(["kind", "direction"], fill_value=0)
+    )
+    table.columns = [f"{kind}_{direction}" for kind, direction in table.columns]
+    for column in ("endorsement_in", "endorsement_out", "recommendation_in", "recommendation_out"):
+        if column not in table:
+            table[column] = 0
+    return table
+
+
+def _value(row: Any, known: int) -> float:
+    value = VALUE_POINTS["base"] + math.log2(1 + row.weight)
+    if row.sent and row.received:
+        value += VALUE_POINTS["two_way"]
+    value += SENIORITY_POINTS.get(row.seniority, 0.0)
+    if row.industry != UNKNOWN and known:
+        rarity = 1 - row.industry_peers / known
+        value += VALUE_POINTS["rare_industry"] * rarity * (2 if row.industry_peers == 1 else 1)
+    if row.company_peers == 1:
+        value += VALUE_POINTS["only_at_company"]
+    return value
+
+
+def _contact(row: Any, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "url": None if pd.isna(row.url) else row.url,
+        "company": row.company,
+        "position": row.position,
+        "tier": str(row.tier),
+        "score": round(float(row.score), 3),
+        "days_since": int(row.days_since),
+        "last_interaction": pd.Timestamp(row.last_interaction).date().isoformat(),
+        "messages": int(row.messages),
+        "industry": row.industry,
+        "seniority": row.seniority,
+        "reasons": _reasons(row),
+    }
+
+
+def _reasons(row: Any) -> list[str]:
+    reasons = []
+    if row.messages:
+        last = pd.Timestamp(row.last_message).strftime("%B %Y")
+        mine = f" ({row.sent} from you)" if row.sent and row.received else ""
+        plural = "message" if row.messages == 1 else "messages"
+        reasons.append(f"you exchanged {row.messages} {plural}{mine}, last in {last}")
+    if row.recommendation_in:
+        reasons.append("they wrote you a recommendation")
+    if row.recommendation_out:
+        reasons.append("you wrote them a recommendation")
+    if row.endorsement_in and not row.recommendation_in:
+        reasons.append("they endorsed your skills")
+    if row.seniority in SENIOR_LEVELS and row.position:
+        where = f" at {row.company}" if row.company else ""
+        reasons.append(f"{row.position}{where}")
+    if row.industry != UNKNOWN:
+        if row.industry_peers == 1:
+            reasons.append(f"your only contact in {row.industry}")
+        elif row.industry_peers <= 3:
+            reasons.append(f"one of only {int(row.industry_peers)} contacts in {row.industry}")
+    if row.company_peers == 1 and row.company_name:
+        reasons.append(f"your only contact at {row.company_name}")
+    reasons.append(f"no contact for {_duration(int(row.days_since))}")
+    return reasons
+
+
+def _duration(days: int) -> str:
+    years, rest = divmod(days, 365)
+    months = round(rest / 30.44)
+    if months == 12:
+        years, months = years + 1, 0
+    if years == 0:
+        return f"{max(months, 1)} month{'s' if months != 1 else ''}"
+    text = f"{years} year{'s' if years != 1 else ''}"
+    return text + (f" {months} month{'s' if months != 1 else ''}" if months else "")

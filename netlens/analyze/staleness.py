@@ -1,0 +1,164 @@
+"""Which ties are alive? Last interaction, staleness tier and tie strength, per person.
+
+An interaction is a counted message either way (drafts, spam and sponsored messages are
+not; in a group chat every participant counts), an invitation between you, an endorsement
+or recommendation either way, and the connection date itself (SPEC §3). Interactions
+dated after ``as_of`` are ignored, so a review "as of" a past date sees what was known then.
+
+Tiers (Levin, Walter & Murnighan 2011 call ties dormant after three years without contact):
+
+- ``active``: last interaction within ``months`` months of ``as_of`` (default 12);
+- ``fading``: older, but within 36 months;
+- ``dormant``: older than 36 months;
+- ``unknown``: no dated interaction at all.
+
+Tie strength is a recency-weighted count of interactions (Granovetter 1973 on frequency and
+recency as components of tie strength; the exponential decay is Marsden & Campbell's 1984
+"recency" measure made continuous):
+
+    strength = Σ weight(kind) · 2 ** (−age_days / half_life_days)
+
+with the weights of :data:`WEIGHTS` — the one place they are set — and a half-life of
+365 days by default: a message today counts 1, a year ago ½, two years ago ¼.
+
+References: Levin, D. Z., Walter, J. & Murnighan, J. K. (2011). Dormant ties: the value of
+reconnecting. *Organization Science* 22(4). Granovetter, M. (1973). The strength of weak
+ties. *American Journal of Sociology* 78(6). Marsden, P. V. & Campbell, K. E. (1984).
+Measuring tie strength. *Social Forces* 63(2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from netlens.model import Network
+
+__all__ = ["DORMANT_MONTHS", "TIERS", "WEIGHTS", "relationships", "stale"]
+
+# Weight of one interaction of each kind in tie strength. Invitations and the connection
+# itself mark a date (last interaction) but carry no weight: they say little about a tie.
+WEIGHTS = {"message": 1.0, "endorsement": 0.5, "recommendation": 3.0}
+TIERS = ("active", "fading", "dormant", "unknown")
+DORMANT_MONTHS = 36
+HALF_LIFE_DAYS = 365.0
+
+RELATIONSHIP_COLUMNS = [
+    "person_id", "name", "url", "company", "position", "connected_on", "last_interaction",
+    "days_since", "tier", "engaged", "messages", "sent", "received", "last_message",
+    "strength", "weight",
+]  # fmt: skip
+
+
+def relationships(
+    network: Network,
+    *,
+    as_of: dt.date,
+    months: int = 12,
+    half_life_days: float = HALF_LIFE_DAYS,
+) -> pd.DataFrame:
+    """One row per person of ``network.people`` with:
+
+    ``last_interaction`` (timestamp), ``days_since`` (whole days from the day of the last
+    interaction to ``as_of``), ``tier``, ``engaged`` (at least one message ever, either way),
+    ``messages`` / ``sent`` / ``received`` (counted messages), ``last_message``,
+    ``strength`` (recency-weighted, see the module docstring) and ``weight`` (the same
+    sum without decay: how much there ever was).
+    """
+    if months < 1:
+        raise ValueError("months must be at least 1")
+    as_of_ts = pd.Timestamp(as_of)
+    end = as_of_ts + pd.Timedelta(days=1)
+    people = network.people.set_index("person_id")
+    inter = network.interactions
+    inter = inter[inter["date"].notna() & (inter["date"] < end)]
+
+    age_days = (as_of_ts - inter["date"]).dt.total_seconds().clip(lower=0) / 86_400
+    weight = inter["kind"].astype(str).map(WEIGHTS).fillna(0.0)
+    decayed = weight * 2.0 ** (-age_days / half_life_days)
+    grouped = pd.DataFrame(
+        {"person": inter["person"], "weight": weight, "strength": decayed}
+    ).groupby("person")
+    is_message = inter["kind"] == "message"
+    messages = inter[is_message]
+    by_direction = messages.groupby(["person", "direction"], observed=True).size().unstack()
+
+    out = pd.DataFrame(index=people.index)
+    out["last_interaction"] = inter.groupby("person")["date"].max()
+    out["days_since"] = (as_of_ts - out["last_interaction"].dt.normalize()).dt.days
+    out["messages"] = messages.groupby("person").size()
+    out["sent"] = by_direction.get("out", 0)
+    out["received"] = by_direction.get("in", 0)
+    out["last_message"] = messages.groupby("person")["date"].max()
+    out["strength"] = grouped["strength"].sum()
+    out["weight"] = grouped["weight"].sum()
+    for column in ("messages", "sent", "received"):
+        out[column] = out[column].fillna(0).astype(int)
+    for column in ("strength", "weight"):
+        out[column] = out[column].fillna(0.0)
+    out["engaged"] = out["messages"] > 0
+    out["tier"] = _tiers(out["last_interaction"], as_of_ts, months)
+
+    for column in ("name", "url", "company", "position", "connected_on"):
+        out[column] = people[column]
+    return out.reset_index()[RELATIONSHIP_COLUMNS]
+
+
+def _tiers(last: pd.Series, as_of: pd.Timestamp, months: int) -> pd.Series:
+    active_since = as_of - pd.DateOffset(months=months)
+    fading_since = as_of - pd.DateOffset(months=DORMANT_MONTHS)
+    day = last.dt.normalize()
+    tier = pd.Series("dormant", index=last.index)
+    tier[day >= fading_since] = "fading"
+    tier[day >= active_since] = "active"
+    tier[last.isna()] = "unknown"
+    return pd.Categorical(tier, categories=TIERS)
+
+
+def stale(
+    network: Network,
+    *,
+    as_of: dt.date,
+    months: int = 12,
+    half_life_days: float = HALF_LIFE_DAYS,
+) -> dict[str, Any]:
+    """The ``netlens stale`` result: tier counts and every contact, stalest valuable first
+    (dormant and fading before active, then by past weight, then by days since)."""
+    table = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
+    tiers = {tier: int((table["tier"] == tier).sum()) for tier in TIERS}
+    order = table.assign(
+        _tier=table["tier"].map({"dormant": 0, "fading": 1, "active": 2, "unknown": 3}).astype(int)
+    ).sort_values(
+        ["_tier", "weight", "days_since", "name"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    return {
+        "months": months,
+        "half_life_days": half_life_days,
+        "people": len(table),
+        "tiers": tiers,
+        "contacts": [_contact(row) for row in order.itertuples(index=False)],
+    }
+
+
+def _contact(row: Any) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "url": None if pd.isna(row.url) else row.url,
+        "company": row.company,
+        "position": row.position,
+        "connected_on": _iso(row.connected_on),
+        "last_interaction": _iso(row.last_interaction),
+        "days_since": None if pd.isna(row.days_since) else int(row.days_since),
+        "tier": str(row.tier),
+        "engaged": bool(row.engaged),
+        "messages": int(row.messages),
+        "strength": round(float(row.strength), 4),
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date().isoformat()

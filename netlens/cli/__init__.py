@@ -1,0 +1,72 @@
+"""The ``netlens`` command line: parse options, make one library call, render the result.
+
+Only this package turns a :class:`~netlens.errors.NetlensError` into ``Error: …`` and exit
+1; click's own usage errors exit 2. Heavy libraries are imported inside the commands so
+that ``netlens --help`` stays fast. One module per command group:
+
+- :mod:`netlens.cli.data` — ``summary``, ``export``, ``sample``: what is in the export;
+- :mod:`netlens.cli.review` — ``diversity``, ``stale``, ``reengage``, ``growth``,
+  ``diff``: the review of the network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from netlens import __version__
+from netlens.errors import NetlensError
+
+__all__ = ["cli", "main"]
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class NetlensGroup(click.Group):
+    """A group whose commands report NetlensError as ``Error: …`` (exit 1), never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NetlensError as exc:
+            if ctx.meta.get("netlens.debug"):
+                raise
+            raise click.ClickException(str(exc)) from exc
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("netlens.debug"):
+                raise
+            raise click.ClickException(
+                f"netlens hit an unexpected problem ({type(exc).__name__}: {exc}) — "
+                "run the same command with --debug and report what it prints"
+            ) from exc
+
+
+@click.group(cls=NetlensGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="netlens")
+@click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Review your professional network from your own LinkedIn data export.
+
+    EXPORT is the zip LinkedIn sends you (any name, .zip.zip too), its extracted folder, or
+    Connections.csv alone. Everything runs on this machine; nothing is sent anywhere.
+
+    \b
+    Examples:
+      netlens summary Basic_LinkedInDataExport_11-21-2026.zip
+      netlens reengage export.zip --top 10
+      netlens diversity export.zip --by seniority
+      netlens sample demo/ --connections 800
+    """
+    ctx.meta["netlens.debug"] = debug
+
+
+def main() -> None:
+    cli(prog_name="netlens")
+
+
+# Register the commands (import for their side effect on `cli`).
+from netlens.cli import data, review  # noqa: E402, F401

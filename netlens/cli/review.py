@@ -1,0 +1,169 @@
+"""Commands that review the network: ``diversity``, ``stale``, ``reengage``, ``growth``,
+``diff``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import click
+
+from netlens.cli import cli
+from netlens.cli.options import (
+    as_of_option,
+    emit,
+    format_option,
+    industry_map_option,
+    months_option,
+    network_argument,
+)
+
+if TYPE_CHECKING:
+    from netlens.model import Network
+
+
+@cli.command()
+@network_argument
+@click.option(
+    "--by",
+    type=click.Choice(["industry", "company", "function", "seniority"]),
+    default="industry",
+    show_default=True,
+    help="What to measure diversity over.",
+)
+@format_option("text", "json", "csv")
+@industry_map_option
+@click.option(
+    "--unknown-out",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Write the companies left without an industry to this CSV, to fill in and pass "
+    "back with --industry-map.",
+)
+@as_of_option
+def diversity(
+    export: str,
+    network: Network,
+    by: str,
+    fmt: str,
+    industry_map: dict[str, str] | None,
+    unknown_out: str | None,
+    as_of: dt.date,
+) -> None:
+    """How diverse the network is: categories, shares and diversity indices.
+
+    Industry, job function and seniority are inferred from company and position (your own
+    --industry-map first); indices are computed over the known categories, and the share
+    left unknown is reported.
+
+    \b
+    Examples:
+      netlens diversity export.zip
+      netlens diversity export.zip --by seniority --format json
+      netlens diversity export.zip --unknown-out unknown.csv
+      netlens diversity export.zip --industry-map unknown.csv
+    """
+    from netlens.analyze.diversity import diversity as measure
+    from netlens.classify import classify_people
+    from netlens.output import write_atomic
+    from netlens.report.diversity import render_diversity, render_unknown_companies
+
+    people = classify_people(network.people, industry_map=industry_map)
+    emit(render_diversity(measure(people, by=by), fmt=fmt, as_of=as_of, source=export))
+    if unknown_out:
+        write_atomic(unknown_out, render_unknown_companies(people))
+        click.echo(f"Wrote the companies without an industry to {unknown_out}", err=True)
+
+
+@cli.command()
+@network_argument
+@months_option
+@format_option("text", "json", "csv")
+@as_of_option
+def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) -> None:
+    """Which ties have gone stale: every contact's last interaction, tier and tie strength.
+
+    Tiers: active (an interaction within --months months), fading (within 3 years),
+    dormant (older), unknown (no date). Interactions are messages either way, invitations,
+    endorsements, recommendations and the connection itself.
+
+    \b
+    Examples:
+      netlens stale export.zip
+      netlens stale export.zip --months 6 --format csv > ties.csv
+    """
+    from netlens.analyze.staleness import stale as measure
+    from netlens.report.relationships import render_stale
+
+    emit(render_stale(measure(network, as_of=as_of, months=months), fmt, as_of, export))
+
+
+@cli.command()
+@network_argument
+@click.option(
+    "--top", type=click.IntRange(min=1), default=25, show_default=True,
+    help="How many contacts to list.",
+)  # fmt: skip
+@months_option
+@industry_map_option
+@format_option("text", "json", "csv")
+@as_of_option
+def reengage(
+    export: str,
+    network: Network,
+    top: int,
+    months: int,
+    industry_map: dict[str, str] | None,
+    fmt: str,
+    as_of: dt.date,
+) -> None:
+    """Whom to write to first: fading and dormant ties ranked by value × staleness, with
+    the reasons in plain words.
+
+    \b
+    Examples:
+      netlens reengage export.zip --top 10
+      netlens reengage export.zip --format csv > to-contact.csv
+    """
+    from netlens.analyze.reengage import reengage as rank
+    from netlens.report.relationships import render_reengage
+
+    result = rank(network, as_of=as_of, top=top, months=months, industry_map=industry_map)
+    emit(render_reengage(result, fmt, as_of, export))
+
+
+@cli.command()
+@network_argument
+@format_option("text", "json", "csv")
+@as_of_option
+def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
+    """How the network grew: per month and year, pace, burst days, headroom to the cap.
+
+    \b
+    Examples:
+      netlens growth export.zip
+      netlens growth export.zip --format csv > growth.csv
+    """
+    from netlens.analyze.growth import growth as measure
+    from netlens.report.relationships import render_growth
+
+    emit(render_growth(measure(network, as_of=as_of), fmt, as_of, export))
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@format_option("text", "json")
+@as_of_option
+def diff(old: str, new: str, fmt: str, as_of: dt.date) -> None:
+    """What changed between two exports of yours: who is new, who left, who changed jobs.
+
+    \b
+    Example:
+      netlens diff Basic_LinkedInDataExport_01-05-2026.zip Basic_LinkedInDataExport_11-21-2026.zip
+    """
+    import netlens
+    from netlens.analyze.diff import diff as compare
+    from netlens.report.relationships import render_diff
+
+    emit(render_diff(compare(netlens.load(old), netlens.load(new)), fmt, as_of))
