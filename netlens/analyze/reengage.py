@@ -15,7 +15,11 @@ set):
 - ``seniority``: Director and above (LinkedIn's levels);
 - ``rare_industry``: 1 − the share of their industry among your classified contacts, doubled
   when they are your only contact there;
-- ``only_at_company``: your only contact at their company.
+- ``only_at_company``: your only contact at their company;
+
+and the whole value is multiplied by ``never_messaged`` (½) for someone you never
+exchanged a message with: a connection that never was a conversation is an acquaintance,
+not a dormant tie.
 
 Staleness grows from 0 (just talked) towards 1, reaching ½ after one half-life, so a tie
 gone quiet for years outranks one that faded last season, at equal value.
@@ -40,6 +44,7 @@ VALUE_POINTS = {
     "two_way": 1.0,
     "rare_industry": 1.0,
     "only_at_company": 0.25,
+    "never_messaged": 0.5,  # a factor, not points
 }
 SENIORITY_POINTS = {
     "Manager": 0.25,
@@ -122,6 +127,8 @@ def _value(row: Any, known: int) -> float:
         value += VALUE_POINTS["rare_industry"] * rarity * (2 if row.industry_peers == 1 else 1)
     if row.company_peers == 1:
         value += VALUE_POINTS["only_at_company"]
+    if not row.messages:
+        value *= VALUE_POINTS["never_messaged"]
     return value
 
 
