@@ -5,7 +5,8 @@ inferred in layers, the first that knows deciding (SPEC §3):
 
 1. ``user map`` — the user's own ``company,industry`` file (``--industry-map``);
 2. ``known company`` — a built-in table of well-known organisations and their name variants
-   (``data/classify/companies.csv``);
+   (``data/classify/companies.csv``), matched on the whole normalised name (and, after the
+   company-name keywords, on its leading words: ``Deloitte Tax Wien`` is Deloitte);
 3. ``company name`` — telling keywords in the company name (``Bank``, ``Klinikum``,
    ``Logistics``…);
 4. ``position`` — keywords in the position (``Nurse``, ``Attorney``…);
@@ -101,6 +102,23 @@ def _known_companies() -> dict[str, str]:
     return known
 
 
+MIN_PREFIX_CHARS = 4
+
+
+def _known_prefix(key: str) -> str | None:
+    """The industry of the longest known company whose name starts ``key`` word by word:
+    ``Deloitte Tax & Legal Wien`` → ``Deloitte``. Only after the company-name keywords,
+    which know ``Apple Valley School District`` is a school, and only for names of
+    ``MIN_PREFIX_CHARS`` or more, so ``GE`` starts nothing."""
+    words = key.split()
+    known = _known_companies()
+    for size in range(len(words) - 1, 0, -1):
+        prefix = " ".join(words[:size])
+        if len(prefix) >= MIN_PREFIX_CHARS and prefix in known:
+            return known[prefix]
+    return None
+
+
 @cache
 def _tables() -> dict[str, KeywordTable]:
     return {
@@ -155,6 +173,9 @@ def classify_company(
         by_name = _tables()["company"].match(fold(company))
         if by_name:
             return Classification(by_name, "company name")
+        known = _known_prefix(key)
+        if known:
+            return Classification(known, "known company")
     by_position = _tables()["position_industry"].match(fold(position))
     if by_position:
         return Classification(by_position, "position")
