@@ -33,7 +33,8 @@ def test_no_url(value):
 
 def test_name_folding():
     assert normalize_name("  José \tMüller ") == "jose muller"
-    assert normalize_name("ZOË O'Brien") == "zoe o brien"
+    assert normalize_name("ZOË O'Brien") == "zoe obrien"
+    assert normalize_name("Søren Łukasz") == "soren lukasz"
     assert normalize_name("王芳") == "王芳"
     assert normalize_name("") == ""
 

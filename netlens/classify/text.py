@@ -11,25 +11,12 @@ leading ``*`` any word ending so — the way German, Dutch and Nordic compounds 
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from functools import cache
 from importlib import resources
 
+from netlens.folding import fold
+
 __all__ = ["KeywordTable", "company_key", "fold", "read_data"]
-
-_DROP = re.compile(r"['’`´.]")
-_SPACE = re.compile(r"[\W_]+")
-
-
-def fold(text: str | None) -> str:
-    """Lower case, accents removed, punctuation as spaces: ``"Geschäftsführer, R&D"`` →
-    ``"geschaftsfuhrer r d"``. Apostrophes and dots vanish (``St. Mary's`` → ``st marys``)."""
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(_SPACE.sub(" ", _DROP.sub("", text)).split())
 
 
 def company_key(name: str | None) -> str:

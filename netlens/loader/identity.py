@@ -10,16 +10,16 @@ connections.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote
 
 import pandas as pd
+
+from netlens.folding import fold
 
 __all__ = ["PeopleIndex", "normalize_name", "normalize_url"]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _HOST = re.compile(r"^(?:[a-z0-9-]{1,3}\.)?linkedin\.com(?=/|$)")
-_PUNCT = re.compile(r"[^\w]+")
 
 
 def normalize_url(url: str | None) -> str | None:
@@ -51,12 +51,7 @@ def normalize_name(name: str | None) -> str:
     >>> normalize_name("  José  Müller-Smith ")
     'jose muller smith'
     """
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _PUNCT.sub(" ", text.casefold())
-    return " ".join(text.split())
+    return fold(name)
 
 
 def map_unique(values: pd.Series, func) -> pd.Series:

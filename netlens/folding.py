@@ -1,0 +1,29 @@
+"""Folding text for matching: one rule for names, companies and titles alike."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold"]
+
+_DROP = re.compile(r"['’`´.]")
+_SPACE = re.compile(r"[\W_]+")
+# Letters that NFKD does not decompose, folded by hand (Høyskole = hoyskole).
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "þ": "th", "œ": "oe", "ı": "i"})
+
+
+def fold(text: str | None) -> str:
+    """Lower case, accents removed, punctuation as spaces: ``"Geschäftsführer, R&D"`` →
+    ``"geschaftsfuhrer r d"``. Apostrophes and dots vanish (``St. Mary's`` → ``st marys``,
+    ``O'Brien`` → ``obrien``); scripts without case or accents are kept as they are.
+
+    >>> fold("  José  Müller-Smith ")
+    'jose muller smith'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.translate(_LETTERS)
+    return " ".join(_SPACE.sub(" ", _DROP.sub("", text)).split())
