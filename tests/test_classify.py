@@ -238,3 +238,12 @@ def test_export_csv_columns_and_formula_neutralisation(runner, tmp_path):
     assert row["connected_on"] == "2020-01-01"
     assert row["tier"] == "dormant"
     assert row["days_since"] == str((pd.Timestamp("2026-01-01") - pd.Timestamp("2020-01-01")).days)
+
+
+def test_keyword_tables_have_no_duplicate_keywords():
+    for name in ("company_keywords.csv", "company_keywords_vague.csv",
+                 "position_industry_keywords.csv", "function_keywords.csv",
+                 "seniority_keywords.csv"):  # fmt: skip
+        keywords = [row["keyword"].strip() for row in read_data(name)]
+        duplicated = {k for k in keywords if keywords.count(k) > 1}
+        assert not duplicated, (name, sorted(duplicated)[:10])
