@@ -8,8 +8,7 @@ Endorsement Status`` (``Endorsee`` in the given file); no URL column before 2023
 from __future__ import annotations
 
 from netlens.loader.archive import Member
-from netlens.loader.csvfile import fix_mojibake, read_table
-from netlens.loader.events import Events, date_warnings, events, table_warnings
+from netlens.loader.events import Events, read_person_events
 
 __all__ = ["read_endorsements"]
 
@@ -25,18 +24,11 @@ def _columns(role: str) -> dict[str, list[str]]:
 
 def read_endorsements(member: Member, warnings: list[str], received: bool) -> Events:
     """Endorsements received (direction ``in``, from the endorser) or given (``out``)."""
-    columns = _columns("Endorser" if received else "Endorsee")
-    table = read_table(
+    return read_person_events(
         member,
-        columns,
-        ("date", "first_name", "last_name"),
-        "Endorsement_Received_Info.csv" if received else "Endorsement_Given_Info.csv",
-    )
-    table_warnings(member.name, table, warnings)
-    frame = table.frame
-    names = fix_mojibake((frame["first_name"] + " " + frame["last_name"]).str.strip())
-    dates = date_warnings(member.name, "Endorsement Date", frame["date"], warnings)
-    return Events(
-        frame=events(names, frame["url"], dates, "in" if received else "out"),
-        rows=len(frame),
+        warnings,
+        columns=_columns("Endorser" if received else "Endorsee"),
+        file_label="Endorsement_Received_Info.csv" if received else "Endorsement_Given_Info.csv",
+        date_label="Endorsement Date",
+        received=received,
     )

@@ -11,11 +11,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from netlens.loader.csvfile import Table
+from netlens.loader.archive import Member
+from netlens.loader.csvfile import Table, fix_mojibake, read_table
 from netlens.loader.dates import parse_dates
 from netlens.wording import plural
 
-__all__ = ["EVENT_COLUMNS", "Events", "date_warnings", "events", "table_warnings"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "Events",
+    "date_warnings",
+    "events",
+    "read_person_events",
+    "table_warnings",
+]
 
 EVENT_COLUMNS = ["name", "url", "date", "direction", "note"]
 
@@ -60,3 +68,23 @@ def events(
     frame["direction"] = direction
     frame["note"] = note
     return frame[EVENT_COLUMNS]
+
+
+def read_person_events(
+    member: Member,
+    warnings: list[str],
+    *,
+    columns: dict[str, list[str]],
+    file_label: str,
+    date_label: str,
+    received: bool,
+) -> Events:
+    """Read a file of events with one person each (``first_name``, ``last_name``, ``date``,
+    and ``url`` where the file has one): received ones are ``in``, given ones ``out``."""
+    table = read_table(member, columns, ("first_name", "last_name", "date"), file_label)
+    table_warnings(member.name, table, warnings)
+    frame = table.frame
+    names = fix_mojibake((frame["first_name"] + " " + frame["last_name"]).str.strip())
+    dates = date_warnings(member.name, date_label, frame["date"], warnings)
+    urls = frame["url"] if "url" in frame else pd.Series("", index=frame.index, dtype=str)
+    return Events(frame=events(names, urls, dates, "in" if received else "out"), rows=len(frame))
