@@ -44,8 +44,11 @@ in a group chat is an interaction with every participant but the owner.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+from netlens.errors import NetlensError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,6 +102,35 @@ class Network:
     positions: pd.DataFrame | None = None  # Positions.csv: company, title, started_on, …
     # Connected On of every row of Connections.csv, hidden members included (for growth).
     connection_dates: pd.Series | None = None
+
+    def until(self, as_of: dt.date) -> Network:
+        """The network as it stood on ``as_of``: people connected by then (and those without
+        a readable date), interactions up to the end of that day. The load report is
+        unchanged: it describes the files.
+
+        Raises NetlensError when ``as_of`` is before the first connection."""
+        import pandas as pd
+
+        end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
+        connected = self.people["connected_on"]
+        people = self.people[connected.isna() | (connected < end)]
+        if people.empty and not self.people.empty:
+            raise NetlensError(
+                f"{as_of.isoformat()} is before your first connection "
+                f"({self.report.first_connected}) — nothing to review as of then; pick a "
+                "later --as-of"
+            )
+        if len(people) == len(self.people) and not (self.interactions["date"] >= end).any():
+            return self
+        inter = self.interactions
+        inter = inter[
+            (inter["date"].isna() | (inter["date"] < end))
+            & inter["person"].isin(people["person_id"])
+        ]
+        dates = self.connection_dates
+        if dates is not None:
+            dates = dates[dates.isna() | (dates < end)]
+        return replace(self, people=people, interactions=inter, connection_dates=dates)
 
     def summary(self) -> dict[str, Any]:
         """The figures of ``netlens summary``, as plain data (SPEC §4 field names)."""

@@ -12,15 +12,18 @@ from typing import Any
 
 from netlens.errors import NetlensError
 
-__all__ = ["csv_text", "neutralise", "write_atomic"]
+__all__ = ["BOM", "csv_text", "neutralise", "write_atomic"]
+
+BOM = "\ufeff"
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
     """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``…)
-    gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection). A lone
+    ``-`` or ``+`` (a placeholder company) is no formula and stays as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and value not in ("-", "+"):
         return "'" + value
     return value
 
@@ -48,9 +51,16 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as fh:
             fh.write(payload)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
         os.replace(temp, target)
     except OSError as exc:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)
         raise NetlensError(f"{target}: cannot be written ({exc.strerror})") from exc
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

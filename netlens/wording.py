@@ -4,7 +4,13 @@ from __future__ import annotations
 
 __all__ = ["plural"]
 
-_IRREGULAR = {"spam": "spam", "sponsored": "sponsored", "person": "people"}
+_IRREGULAR = {
+    "spam": "spam",
+    "sponsored": "sponsored",
+    "person": "people",
+    "more person": "more people",
+    "company": "companies",
+}
 
 
 def plural(n: int, word: str) -> str:

@@ -44,7 +44,8 @@ def test_export_csv_on_export(runner, target, tmp_path):
     out = tmp_path / "people.csv"
     result = runner.invoke(cli, ["export", target, "--format", "csv", "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8").startswith("name,url,company,position,connected_on")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffname,url,company,position,connected_on")  # BOM: Excel reads UTF-8
 
 
 def test_diff_across_eras(runner):

@@ -136,8 +136,12 @@ def pd_str(value) -> str:
 def test_stale_result_and_command(export, runner):
     result = stale(netlens.load(export), as_of=AS_OF)
     assert result["tiers"] == {"active": 2, "fading": 3, "dormant": 2, "unknown": 0}
-    first = result["contacts"][0]
-    assert first["tier"] == "dormant"
+    # the fading and dormant first, the most talked-with first: Tom (a message and a
+    # recommendation: weight 4), Mei (1.5), then never-messaged ones, longest quiet first
+    order = [c["name"] for c in result["contacts"]]
+    assert order == [
+        "Tom Baker", "Mei Lin", "Zoë Müller", "Lena Graf", "Sam Ortiz", "Ravi Shah", "Ann Lee",
+    ]  # fmt: skip
     out = runner.invoke(cli, ["stale", str(export), "--as-of", "2026-06-30", "--format", "json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
@@ -173,7 +177,7 @@ def test_reengage_ranks_past_conversations_first_with_reasons(export):
     assert names[0] == "Tom Baker"  # a recommendation and a message, quiet for 3 years
     assert set(names[:2]) == {"Tom Baker", "Mei Lin"}  # talked before: ahead of strangers
     tom = result["contacts"][0]
-    assert tom["reasons"][0] == "you exchanged 1 message, last in June 2023"
+    assert tom["reasons"][0] == "you were in a group chat with them (1 message), last in June 2023"
     assert "they wrote you a recommendation" in tom["reasons"]
     assert tom["reasons"][-1] == "no contact for 3 years"
     scores = [c["score"] for c in result["contacts"]]

@@ -2,9 +2,13 @@
 
 People are matched by ``person_id`` (the normalised profile URL, else the folded name);
 people an older export knows only by name (before July 2023 there is no URL column) are
-then matched by folded name when it is unique in both. A person whose company (compared by
-normalised company key) or position (compared folded) differs has **changed** — usually a
-job change, a good moment to congratulate them. Job changes come first.
+then matched by folded name — namesakes pairing first with the namesake at the same
+company. A person whose company (compared by normalised company key) or position (compared
+folded) differs has **changed** — usually a job change, a good moment to congratulate them.
+Job changes come first.
+
+Two exports of different people are refused; exports given newest first are compared as
+given, with a note.
 """
 
 from __future__ import annotations
@@ -14,23 +18,28 @@ from typing import Any
 import pandas as pd
 
 from netlens.classify.text import company_key, fold
+from netlens.errors import NetlensError
 from netlens.model import Network
 
 __all__ = ["diff"]
 
 
 def diff(old: Network, new: Network) -> dict[str, Any]:
-    """The ``netlens diff`` result: ``added``, ``removed`` and ``changed`` people."""
+    """The ``netlens diff`` result: ``added``, ``removed`` and ``changed`` people, and
+    ``notes`` on anything odd about the pair of exports."""
+    _same_owner(old, new)
+    notes = []
+    if (old.report.last_connected or "") > (new.report.last_connected or "9999"):
+        notes.append(
+            f"the OLD export has connections up to {old.report.last_connected}, the NEW one "
+            f"only up to {new.report.last_connected}: did you swap them?"
+        )
     before = old.people.set_index("person_id")
     after = new.people.set_index("person_id")
     pairs = [(pid, pid) for pid in before.index.intersection(after.index)]
-    only_before = before.index.difference(after.index)
-    only_after = after.index.difference(before.index)
-    by_name_before = _unique_names(before.loc[only_before])
-    by_name_after = _unique_names(after.loc[only_after])
-    for name_key, pid_before in by_name_before.items():
-        if name_key in by_name_after:
-            pairs.append((pid_before, by_name_after[name_key]))
+    only_before = before.loc[before.index.difference(after.index)]
+    only_after = after.loc[after.index.difference(before.index)]
+    pairs += _pair_by_name(only_before, only_after)
     matched_before = {b for b, _ in pairs}
     matched_after = {a for _, a in pairs}
 
@@ -53,6 +62,7 @@ def diff(old: Network, new: Network) -> dict[str, Any]:
     added = after.loc[[pid for pid in after.index if pid not in matched_after]]
     removed = before.loc[[pid for pid in before.index if pid not in matched_before]]
     return {
+        "notes": notes,
         "old": {"source": old.report.source, "people": len(before),
                 "last_connected": old.report.last_connected},
         "new": {"source": new.report.source, "people": len(after),
@@ -63,10 +73,38 @@ def diff(old: Network, new: Network) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _unique_names(people: pd.DataFrame) -> dict[str, str]:
-    keys = people["name_key"]
-    counts = keys.value_counts()
-    return {key: pid for pid, key in keys.items() if key and counts[key] == 1}
+def _same_owner(old: Network, new: Network) -> None:
+    for field in ("url", "name"):
+        a, b = getattr(old.owner, field), getattr(new.owner, field)
+        if a and b:
+            if fold(a) != fold(b):
+                raise NetlensError(
+                    f"{old.report.source} is {old.owner.name or a}'s export and "
+                    f"{new.report.source} is {new.owner.name or b}'s — diff compares two "
+                    "exports of the same person"
+                )
+            return
+
+
+def _pair_by_name(before: pd.DataFrame, after: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pair people known by name only on one side with namesakes on the other: within a
+    name, those at the same company first, then the rest in file order."""
+    pairs = []
+    after_by_name = {key: group for key, group in after.groupby("name_key", sort=False) if key}
+    for key, group in before.groupby("name_key", sort=False):
+        if key not in after_by_name:
+            continue
+        left = list(group.index)
+        right = list(after_by_name[key].index)
+        for pid in list(left):
+            company = company_key(before.at[pid, "company"])
+            same = [q for q in right if company_key(after.at[q, "company"]) == company]
+            if same:
+                pairs.append((pid, same[0]))
+                left.remove(pid)
+                right.remove(same[0])
+        pairs += list(zip(left, right, strict=False))
+    return pairs
 
 
 def _url(value: Any) -> str | None:

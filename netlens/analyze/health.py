@@ -65,6 +65,19 @@ def _status(score: int) -> str:
     return "good" if score >= 70 else "fair" if score >= 40 else "poor"
 
 
+# What each figure measures, in a few words (shown next to it).
+MEASURES = {
+    "engagement": "of connections ever messaged",
+    "freshness": "of people you talked with are active",
+    "follow_up": "of new connections messaged within 30 days",
+    "personalisation": "of sent invitations had a note",
+    "diversity": "industry spread (1 = even over all 20)",
+    "concentration": "of contacts at your top company",
+    "pace": "of connections added on burst days",
+    "profile": "of contacts show company and position",
+}
+
+
 def _section(key: str, title: str, figure: float, shown: str, detail: str, step: str) -> dict:
     score = _score(key, figure)
     return {
@@ -73,6 +86,7 @@ def _section(key: str, title: str, figure: float, shown: str, detail: str, step:
         "available": True,
         "figure": round(figure, 4),
         "shown": shown,
+        "measure": MEASURES[key],
         "detail": detail,
         "score": score,
         "status": _status(score),
@@ -83,7 +97,8 @@ def _section(key: str, title: str, figure: float, shown: str, detail: str, step:
 def _absent(key: str, title: str, why: str) -> dict:
     return {
         "key": key, "title": title, "available": False, "figure": None, "shown": "–",
-        "detail": why, "score": None, "status": "no data", "next_step": None,
+        "measure": MEASURES[key], "detail": why, "score": None, "status": "no data",
+        "next_step": None,
     }  # fmt: skip
 
 
@@ -119,6 +134,7 @@ def health(
     return {
         "score": overall,
         "status": _status(overall) if overall is not None else "no data",
+        "sections_scored": len(scored),
         "sections": sections,
     }
 
@@ -211,7 +227,7 @@ def _diversity(people: pd.DataFrame) -> dict:
         return _absent("diversity", title, "too few contacts with a known industry")
     top = result["categories"][0]
     return _section(
-        "diversity", title, result["iqv"], f"IQV {result['iqv']:.2f}",
+        "diversity", title, result["iqv"], f"{result['iqv']:.2f}",
         f"Your classified contacts behave like an even spread over "
         f"{result['effective_number']:.1f} industries; {top['share']:.0%} are in "
         f"{top['name']} ({result['unknown_share']:.0%} could not be classified).",

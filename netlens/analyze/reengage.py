@@ -55,6 +55,13 @@ SENIORITY_POINTS = {
     "Owner": 0.75,
 }
 SENIOR_LEVELS = ("Director", "VP", "CXO", "Partner", "Owner")
+SENIORITY_WORDS = {
+    "Director": "director level",
+    "VP": "vice-president level",
+    "CXO": "C-level",
+    "Partner": "partner",
+    "Owner": "founder or owner",
+}
 
 
 def reengage(
@@ -153,18 +160,26 @@ def _reasons(row: Any) -> list[str]:
     reasons = []
     if row.messages:
         last = pd.Timestamp(row.last_message).strftime("%B %Y")
-        mine = f" ({row.sent} from you)" if row.sent and row.received else ""
-        plural = "message" if row.messages == 1 else "messages"
-        reasons.append(f"you exchanged {row.messages} {plural}{mine}, last in {last}")
+        if row.group_messages == row.messages:
+            reasons.append(
+                f"you were in a group chat with them ({_count(row.messages)}), last in {last}"
+            )
+        elif row.sent and row.received:
+            reasons.append(
+                f"you exchanged {row.messages} messages ({row.sent} from you), last in {last}"
+            )
+        elif row.sent:
+            reasons.append(f"you wrote {_times(row.sent)} and got no reply, last in {last}")
+        else:
+            reasons.append(f"they wrote you {_times(row.received)}, unanswered, last in {last}")
     if row.recommendation_in:
         reasons.append("they wrote you a recommendation")
     if row.recommendation_out:
         reasons.append("you wrote them a recommendation")
     if row.endorsement_in and not row.recommendation_in:
         reasons.append("they endorsed your skills")
-    if row.seniority in SENIOR_LEVELS and row.position:
-        where = f" at {row.company}" if row.company else ""
-        reasons.append(f"{row.position}{where}")
+    if row.seniority in SENIOR_LEVELS:
+        reasons.append(f"a senior contact ({SENIORITY_WORDS[row.seniority]})")
     if row.industry != UNKNOWN:
         if row.industry_peers == 1:
             reasons.append(f"your only contact in {row.industry}")
@@ -174,6 +189,14 @@ def _reasons(row: Any) -> list[str]:
         reasons.append(f"your only contact at {row.company_name}")
     reasons.append(f"no contact for {_duration(int(row.days_since))}")
     return reasons
+
+
+def _count(n: int) -> str:
+    return "1 message" if n == 1 else f"{n} messages"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 def _duration(days: int) -> str:

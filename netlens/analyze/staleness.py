@@ -47,7 +47,8 @@ HALF_LIFE_DAYS = 365.0
 
 RELATIONSHIP_COLUMNS = [
     "person_id", "name", "url", "company", "position", "connected_on", "last_interaction",
-    "days_since", "tier", "engaged", "messages", "sent", "received", "last_message",
+    "days_since", "tier", "engaged", "messages", "group_messages", "sent", "received",
+    "last_message",
     "strength", "weight",
 ]  # fmt: skip
 
@@ -63,12 +64,13 @@ def relationships(
 
     ``last_interaction`` (timestamp), ``days_since`` (whole days from the day of the last
     interaction to ``as_of``), ``tier``, ``engaged`` (at least one message ever, either way),
-    ``messages`` / ``sent`` / ``received`` (counted messages), ``last_message``,
+    ``messages`` / ``sent`` / ``received`` (counted messages; ``group_messages`` of them in
+    group chats), ``last_message``,
     ``strength`` (recency-weighted, see the module docstring) and ``weight`` (the same
     sum without decay: how much there ever was).
     """
-    if months < 1:
-        raise ValueError("months must be at least 1")
+    if not 1 <= months < DORMANT_MONTHS:
+        raise ValueError(f"months must be from 1 to {DORMANT_MONTHS - 1}: older ties are dormant")
     as_of_ts = pd.Timestamp(as_of)
     end = as_of_ts + pd.Timedelta(days=1)
     people = network.people.set_index("person_id")
@@ -89,12 +91,13 @@ def relationships(
     out["last_interaction"] = inter.groupby("person")["date"].max()
     out["days_since"] = (as_of_ts - out["last_interaction"].dt.normalize()).dt.days
     out["messages"] = messages.groupby("person").size()
+    out["group_messages"] = messages[messages["group"]].groupby("person").size()
     out["sent"] = by_direction.get("out", 0)
     out["received"] = by_direction.get("in", 0)
     out["last_message"] = messages.groupby("person")["date"].max()
     out["strength"] = grouped["strength"].sum()
     out["weight"] = grouped["weight"].sum()
-    for column in ("messages", "sent", "received"):
+    for column in ("messages", "group_messages", "sent", "received"):
         out[column] = out[column].fillna(0).astype(int)
     for column in ("strength", "weight"):
         out[column] = out[column].fillna(0.0)
@@ -124,12 +127,13 @@ def stale(
     months: int = 12,
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> dict[str, Any]:
-    """The ``netlens stale`` result: tier counts and every contact, stalest valuable first
-    (dormant and fading before active, then by past weight, then by days since)."""
+    """The ``netlens stale`` result: tier counts and every contact — the fading and dormant
+    first, the most talked-with (past weight) first among them, then the longest quiet; then
+    the active; then those without a date."""
     table = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     tiers = {tier: int((table["tier"] == tier).sum()) for tier in TIERS}
     order = table.assign(
-        _tier=table["tier"].map({"dormant": 0, "fading": 1, "active": 2, "unknown": 3}).astype(int)
+        _tier=table["tier"].map({"dormant": 0, "fading": 0, "active": 1, "unknown": 2}).astype(int)
     ).sort_values(
         ["_tier", "weight", "days_since", "name"],
         ascending=[True, False, False, True],

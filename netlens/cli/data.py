@@ -10,6 +10,7 @@ import click
 from netlens.cli import cli
 from netlens.cli.options import (
     as_of_option,
+    check_output,
     emit,
     format_option,
     industry_map_option,
@@ -33,13 +34,10 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
       netlens summary Basic_LinkedInDataExport_11-21-2026.zip --format json
     """
     from netlens.analyze.health import health
-    from netlens.report.relationships import render_health_text
     from netlens.report.summary import render_summary
 
-    text = render_summary(network.summary(), fmt=fmt, as_of=as_of)
-    if fmt == "text":
-        text += "\n" + render_health_text(health(network, as_of=as_of))
-    emit(text)
+    review = health(network.until(as_of), as_of=as_of)
+    emit(render_summary(network.summary(), fmt=fmt, as_of=as_of, health=review))
 
 
 @cli.command(name="export")
@@ -47,7 +45,7 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
 @format_option("csv")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), required=True,
-    help="The file to write.",
+    help="The file to write, or - for standard output.",
 )  # fmt: skip
 @industry_map_option
 @months_option
@@ -73,12 +71,19 @@ def export_command(
     """
     from netlens.analyze.staleness import relationships
     from netlens.classify import classify_people
-    from netlens.output import write_atomic
+    from netlens.output import BOM, write_atomic
     from netlens.report.people import render_people_csv
 
+    if output != "-":
+        check_output(output)
+    network = network.until(as_of)
     people = classify_people(network.people, industry_map=industry_map)
     ties = relationships(network, as_of=as_of, months=months)
-    write_atomic(output, render_people_csv(people, ties))
+    text = render_people_csv(people, ties)
+    if output == "-":
+        emit(text)
+        return
+    write_atomic(output, BOM + text)  # the BOM tells Excel the file is UTF-8
     click.echo(f"Wrote {len(people):,} people to {output}", err=True)
 
 

@@ -11,6 +11,7 @@ import click
 
 __all__ = [
     "as_of_option",
+    "check_output",
     "emit",
     "format_option",
     "industry_map_option",
@@ -19,18 +20,35 @@ __all__ = [
 ]
 
 
+EARLIEST = dt.date(2003, 5, 5)  # LinkedIn's launch: nothing in an export is older
+LATEST = dt.date(2100, 12, 31)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-11-21 (YYYY-MM-DD)") from None
+    if not EARLIEST <= day <= LATEST:
+        raise click.BadParameter(f"{value} is outside {EARLIEST} … {LATEST}")
+    return day
+
+
 def as_of_option(func: Callable) -> Callable:
     """``--as-of YYYY-MM-DD``: the date results are computed for (default today)."""
 
     @click.option(
         "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="YYYY-MM-DD",
+        callback=_parse_date,
         default=None,
-        help="Compute as of this date (YYYY-MM-DD), for reproducible results. Default: today.",
+        help="Compute as of this date, for reproducible results. Default: today.",
     )
     @functools.wraps(func)
-    def wrapper(*args: Any, as_of: dt.datetime | None, **kwargs: Any) -> Any:
-        return func(*args, as_of=as_of.date() if as_of else dt.date.today(), **kwargs)
+    def wrapper(*args: Any, as_of: dt.date | None, **kwargs: Any) -> Any:
+        return func(*args, as_of=as_of or dt.date.today(), **kwargs)
 
     return wrapper
 
@@ -49,11 +67,51 @@ def format_option(*choices: str) -> Callable:
 def months_option(func: Callable) -> Callable:
     return click.option(
         "--months",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=35),
         default=12,
         show_default=True,
-        help="A tie is active when the last interaction is at most this many months old.",
+        help="A tie is active when the last interaction is at most this many months old "
+        "(under 36: older than that, a tie is dormant).",
     )(func)
+
+
+def _owner_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A profile URL in any spelling, or just its slug (``maya-cohen``)."""
+    if value is None:
+        return None
+    from netlens.loader.identity import normalize_url
+
+    url = normalize_url(value if "/" in value else f"linkedin.com/in/{value}")
+    if not url or not url.startswith("linkedin.com/in/") or url == "linkedin.com/in":
+        raise click.BadParameter(
+            f"{value!r} is not a LinkedIn profile URL like https://www.linkedin.com/in/your-name"
+        )
+    return url
+
+
+def _remember_input(path: str) -> None:
+    """Inputs a command must never overwrite (see :func:`check_output`)."""
+    click.get_current_context().meta.setdefault("netlens.inputs", []).append(path)
+
+
+def check_output(path: str) -> None:
+    """Refuse to write over one of the command's own inputs, or into a missing folder —
+    before anything is written or printed."""
+    from pathlib import Path
+
+    from netlens.errors import NetlensError
+
+    target = Path(path).expanduser()
+    for source in click.get_current_context().meta.get("netlens.inputs", []):
+        source_path = Path(source).expanduser()
+        if target.exists() and source_path.exists() and target.samefile(source_path):
+            raise NetlensError(
+                f"{path} is one of this command's inputs; netlens never overwrites its inputs "
+                "— write to another file"
+            )
+    folder = target.parent
+    if not folder.is_dir():
+        raise NetlensError(f"{path}: the folder {folder} does not exist — create it first")
 
 
 def network_argument(func: Callable) -> Callable:
@@ -75,6 +133,7 @@ def network_argument(func: Callable) -> Callable:
     ) -> Any:
         import netlens
 
+        _remember_input(export)
         network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
         return func(*args, export=export, network=network, **kwargs)
 
@@ -94,7 +153,10 @@ def industry_map_option(func: Callable) -> Callable:
     def wrapper(*args: Any, industry_map: str | None, **kwargs: Any) -> Any:
         from netlens.classify import read_industry_map
 
-        mapping = read_industry_map(industry_map) if industry_map else None
+        mapping = None
+        if industry_map:
+            _remember_input(industry_map)
+            mapping = read_industry_map(industry_map)
         return func(*args, industry_map=mapping, **kwargs)
 
     return wrapper

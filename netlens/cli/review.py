@@ -11,6 +11,7 @@ import click
 from netlens.cli import cli
 from netlens.cli.options import (
     as_of_option,
+    check_output,
     emit,
     format_option,
     industry_map_option,
@@ -65,14 +66,18 @@ def diversity(
     """
     from netlens.analyze.diversity import diversity as measure
     from netlens.classify import classify_people
-    from netlens.output import write_atomic
+    from netlens.output import BOM, write_atomic
     from netlens.report.diversity import render_diversity, render_unknown_companies
 
-    people = classify_people(network.people, industry_map=industry_map)
+    if unknown_out:
+        check_output(unknown_out)
+    people = classify_people(network.until(as_of).people, industry_map=industry_map)
     emit(render_diversity(measure(people, by=by), fmt=fmt, as_of=as_of, source=export))
     if unknown_out:
-        write_atomic(unknown_out, render_unknown_companies(people))
-        click.echo(f"Wrote the companies without an industry to {unknown_out}", err=True)
+        text, note = render_unknown_companies(people)
+        write_atomic(unknown_out, BOM + text)  # the BOM tells Excel the file is UTF-8
+        written, _, aside = note.partition("; ")
+        click.echo(f"Wrote {written} to {unknown_out}" + (f"; {aside}" if aside else ""), err=True)
 
 
 @cli.command()
@@ -95,7 +100,8 @@ def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) 
     from netlens.analyze.staleness import stale as measure
     from netlens.report.relationships import render_stale
 
-    emit(render_stale(measure(network, as_of=as_of, months=months), fmt, as_of, export))
+    result = measure(network.until(as_of), as_of=as_of, months=months)
+    emit(render_stale(result, fmt, as_of, export))
 
 
 @cli.command()
@@ -128,7 +134,9 @@ def reengage(
     from netlens.analyze.reengage import reengage as rank
     from netlens.report.relationships import render_reengage
 
-    result = rank(network, as_of=as_of, top=top, months=months, industry_map=industry_map)
+    result = rank(
+        network.until(as_of), as_of=as_of, top=top, months=months, industry_map=industry_map
+    )
     emit(render_reengage(result, fmt, as_of, export))
 
 
@@ -147,7 +155,7 @@ def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
     from netlens.analyze.growth import growth as measure
     from netlens.report.relationships import render_growth
 
-    emit(render_growth(measure(network, as_of=as_of), fmt, as_of, export))
+    emit(render_growth(measure(network.until(as_of), as_of=as_of), fmt, as_of, export))
 
 
 @cli.command()

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,11 +54,13 @@ def file_kind(name: str) -> str | None:
 
 @dataclass
 class Member:
-    """One file of the export. ``open()`` gives a fresh binary stream each time."""
+    """One file of the export. ``open()`` gives a fresh binary stream each time;
+    ``damage()`` says what is wrong with a zip member whose data is corrupt (else None)."""
 
     name: str  # path relative to the export root, '/'-separated
     size: int
     open: Callable[[], BinaryIO]
+    damage: Callable[[], str | None] = lambda: None
 
 
 @dataclass
@@ -155,7 +158,12 @@ def _open_zip(
                 yield members
             return
         yield [
-            Member(info.filename, info.file_size, _zip_opener(archive, info, name))
+            Member(
+                info.filename,
+                info.file_size,
+                _zip_opener(archive, info, name),
+                _zip_damage(archive, info),
+            )
             for info in infos
         ]
 
@@ -186,6 +194,19 @@ def _zip_opener(
     return open_member
 
 
+def _zip_damage(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], str | None]:
+    def damage() -> str | None:
+        try:
+            with archive.open(info) as fh:
+                while fh.read(1024**2):
+                    pass
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            return str(exc) or type(exc).__name__
+        return None
+
+    return damage
+
+
 def _check_zip_limits(name: str, infos: list[zipfile.ZipInfo]) -> None:
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_BYTES:
@@ -212,6 +233,11 @@ def _classify(source: Path, members: list[Member], where: str) -> Export:
     if not candidates:
         found = ", ".join(m.name for m in members[:6]) or "nothing"
         more = f" and {len(members) - 6} more" if len(members) > 6 else ""
+        zips = [m.name for m in members if m.name.lower().endswith(".zip")]
+        if zips and where.startswith("folder"):
+            raise ExportNotFoundError(
+                f"{where}: no Connections.csv found, but it holds {zips[0]} — pass that zip itself"
+            )
         raise ExportNotFoundError(
             f"{where}: no Connections.csv found (it holds {found}{more}) — pass the export "
             "LinkedIn sent you (Settings → Data privacy → Get a copy of your data)"
@@ -224,7 +250,7 @@ def _classify(source: Path, members: list[Member], where: str) -> Export:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else member.name
         kind = file_kind(member.name) if path.parent == root else None
         if kind and kind not in export.files:
-            export.files[kind] = Member(rel, member.size, member.open)
+            export.files[kind] = Member(rel, member.size, member.open, member.damage)
         else:
             export.ignored.append(rel)
     export.ignored.sort()

@@ -28,7 +28,7 @@ __all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table"]
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
-SHORT_ROW_SCAN_BYTES = 32 * 1024**2  # count short rows in all but the largest files
+ODD_ROW_SCAN_BYTES = 32 * 1024**2  # count odd rows in all but the largest files
 
 # What reading a damaged file can raise, beyond our own errors; turned into NetlensError.
 READ_ERRORS = (
@@ -54,8 +54,9 @@ class Table:
     """A file read: its rows (columns renamed to their canonical names) and what went wrong."""
 
     frame: pd.DataFrame
-    bad_lines: int = 0  # rows with too many fields, skipped
+    bad_lines: int = 0  # rows pandas could not read at all, skipped
     short_rows: int = 0  # rows with too few fields, kept with the missing fields empty
+    long_rows: int = 0  # rows with too many fields, kept with the extra fields ignored
     encoding: str = "utf-8"
 
 
@@ -104,6 +105,12 @@ def read_table(
     except UnreadableExportError:
         raise
     except READ_ERRORS as exc:
+        damage = member.damage()
+        if damage:
+            raise UnreadableExportError(
+                f"{member.name}: damaged inside the zip ({damage}) — download the export "
+                "from LinkedIn again"
+            ) from exc
         raise UnreadableExportError(
             f"{member.name}: cannot be read as CSV ({_short(exc)}) — "
             f"check that it is LinkedIn's {file_label}, unedited"
@@ -164,7 +171,8 @@ def _find_header(
     for number, line in enumerate(lines[:HEADER_SCAN_LINES], start=1):
         stripped = line.strip("\r\n")
         if stripped.strip():
-            delimiter = "\t" if stripped.count("\t") > stripped.count(",") else ","
+            # Comma as LinkedIn writes it; tab (UTF-16 files); semicolon (Excel in Europe).
+            delimiter = max(",\t;", key=stripped.count)
             try:
                 cells = next(csv.reader([stripped], delimiter=delimiter))
             except (csv.Error, StopIteration):
@@ -205,22 +213,37 @@ def _parse(
     bad_lines = sum(str(w.message).count("Skipping line") for w in caught)
     frame.columns = [aliases[column_key(c)] for c in frame.columns]
     frame = frame.loc[:, ~frame.columns.duplicated()].fillna("")
-    short_rows = 0
-    if member.size <= SHORT_ROW_SCAN_BYTES:
-        short_rows = _count_short_rows(member, skip, encoding, delimiter, len(header))
+    short_rows = long_rows = 0
+    if member.size <= ODD_ROW_SCAN_BYTES:
+        short_rows, long_rows = _count_odd_rows(member, skip, encoding, delimiter, len(header))
     for column in frame.columns:
         frame[column] = frame[column].str.strip()
-    return Table(frame=frame, bad_lines=bad_lines, short_rows=short_rows, encoding=encoding)
+    return Table(
+        frame=frame,
+        bad_lines=bad_lines,
+        short_rows=short_rows,
+        long_rows=max(long_rows - bad_lines, 0),
+        encoding=encoding,
+    )
 
 
-def _count_short_rows(member: Member, skip: int, encoding: str, delimiter: str, width: int) -> int:
-    """Rows with fewer fields than the header (pandas pads them silently)."""
+def _count_odd_rows(
+    member: Member, skip: int, encoding: str, delimiter: str, width: int
+) -> tuple[int, int]:
+    """Rows with fewer and with more fields than the header: pandas pads the first and,
+    when only some columns are read, drops the extra fields of the second silently."""
     with member.open() as fh:
         fh.read(skip)
         text = fh.read().decode(encoding, errors="replace")
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(rows, None)  # the header
-    return sum(1 for row in rows if row and len(row) < width)
+    short = long = 0
+    for row in rows:
+        if row and len(row) < width:
+            short += 1
+        elif len(row) > width:
+            long += 1
+    return short, long
 
 
 _MOJIBAKE = re.compile("[\u00c2-\u00f0][\u0080-\u00bf\u0152-\u2122]")

@@ -38,6 +38,11 @@ def table_warnings(name: str, table: Table, warnings: list[str]) -> None:
     """One line per kind of damaged row in a table just read."""
     if table.bad_lines:
         warnings.append(f"{name}: skipped {plural(table.bad_lines, 'row')} with too many fields")
+    if table.long_rows:
+        warnings.append(
+            f"{name}: {plural(table.long_rows, 'row')} with more fields than the header; the "
+            "extra fields were ignored"
+        )
     if table.short_rows:
         warnings.append(
             f"{name}: {plural(table.short_rows, 'row')} with too few fields; the missing "

@@ -39,7 +39,7 @@ def _pct(share: float | None) -> str:
 def _text(r: dict[str, Any], as_of: dt.date, source: str) -> str:
     one, many = NOUNS[r["by"]]
     lines = [
-        f"Diversity by {one} of {source} (as of {as_of.isoformat()})".replace(" of  ", " "),
+        f"Diversity by {one} — {source} (as of {as_of.isoformat()})",
         "",
         f"{plural(r['total'], 'person')}: {r['known']:,} classified, "
         f"{r['unknown']:,} unknown ({_pct(r['unknown_share'])}).",
@@ -83,36 +83,45 @@ def _explain(r: dict[str, Any], one: str, many: str) -> list[str]:
     if r["iqv"] is not None:
         over = f"LinkedIn's {possible} {many}" if possible else f"the {present} {many} present"
         out.append(f"IQV {r['iqv']:.2f}: {_pct(r['iqv'])} of the diversity possible over {over}.")
-    hhi = r["hhi"]
-    level = (
-        "unconcentrated"
-        if hhi < 1000
-        else "moderately concentrated"
-        if hhi <= 1800
-        else "highly concentrated"
-    )
+    k = possible or present
     out.append(
-        f"HHI {hhi:,.0f}: {level} (the US merger guidelines' bands: under 1,000 "
-        "unconcentrated, over 1,800 highly concentrated)."
+        f"HHI {r['hhi']:,.0f}: on a scale where 10,000 means everyone in one {one} and "
+        f"{10_000 / k:,.0f} an even spread over all {k}."
     )
-    if r["unknown"] and r["by"] in ("industry", "company"):
+    if r["unknown"] and r["by"] == "industry":
         out += [
             "",
-            f"{_pct(r['unknown_share'])} of people have no known {one}. To fill it in: "
-            "netlens diversity EXPORT --unknown-out unknown.csv, write an industry in each "
-            "row, then pass --industry-map unknown.csv.",
+            f"{_pct(r['unknown_share'])} of people have no known industry. To fill it in: "
+            "netlens diversity EXPORT --unknown-out unknown.csv, write an industry in the rows "
+            "you know, then pass --industry-map unknown.csv.",
+        ]
+    elif r["unknown"] and r["by"] == "company":
+        out += [
+            "",
+            f"{_pct(r['unknown_share'])} of people name no employer (Self-employed, "
+            "Freelance, Confidential, or nothing).",
         ]
     return out
 
 
-def render_unknown_companies(people) -> str:
+def render_unknown_companies(people) -> tuple[str, str]:
     """The companies whose people are left without an industry, most frequent first, as a
-    CSV with an empty ``industry`` column to fill in and pass back with --industry-map."""
-    unknown = people[(people["industry"] == "Unknown") & (people["company_key"] != "")]
+    CSV with an empty ``industry`` column to fill in and pass back with --industry-map; and
+    a note on what it holds, for ``Wrote <note>`` (people who name no employer cannot be
+    mapped)."""
+    unknown = people[people["industry"] == "Unknown"]
+    named = unknown[unknown["company_key"] != ""]
     counts = (
-        unknown.groupby("company_key")
+        named.groupby("company_key")
         .agg(company=("company_name", "first"), people=("company_key", "size"))
         .sort_values(["people", "company"], ascending=[False, True], kind="stable")
     )
     rows = [(row.company, "", row.people) for row in counts.itertuples()]
-    return csv_text(["company", "industry", "people"], rows)
+    note = f"{plural(len(counts), 'company')} ({plural(len(named), 'person')} without an industry)"
+    no_employer = len(unknown) - len(named)
+    if no_employer:
+        note += (
+            f"; {plural(no_employer, 'more person')} name no employer (Self-employed, "
+            "Freelance, Confidential…), which a map cannot classify"
+        )
+    return csv_text(["company", "industry", "people"], rows), note

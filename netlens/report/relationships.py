@@ -32,7 +32,7 @@ STALE_CSV_COLUMNS = [
 
 
 def _header(title: str, source: str, as_of: dt.date) -> list[str]:
-    return [f"{title} of {source} (as of {as_of.isoformat()})", ""]
+    return [f"{title} — {source} (as of {as_of.isoformat()})", ""]
 
 
 def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
@@ -42,7 +42,7 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         rows = [[c[col] for col in STALE_CSV_COLUMNS] for c in result["contacts"]]
         return csv_text(STALE_CSV_COLUMNS, rows)
     months = result["months"]
-    lines = _header("Staleness", source, as_of)
+    lines = _header("Stale ties", source, as_of)
     total = result["people"] or 1
     for tier, count in result["tiers"].items():
         meaning = TIER_MEANING[tier].format(months=months)
@@ -66,7 +66,13 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
 
 
 def _role(contact: dict[str, Any]) -> str:
-    return " at ".join(part for part in (contact["position"], contact["company"]) if part)
+    """``Director at Acme``; a placeholder company (``Freelance``) is no employer."""
+    from netlens.classify import is_placeholder
+
+    position, company = contact["position"], contact["company"]
+    if company and is_placeholder(company):
+        return f"{position} ({company})" if position and company.strip("-. ") else position
+    return " at ".join(part for part in (position, company) if part)
 
 
 def render_reengage(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
@@ -84,9 +90,11 @@ def render_reengage(result: dict[str, Any], fmt: str, as_of: dt.date, source: st
     if not result["contacts"]:
         lines.append("No fading or dormant contacts: every tie is active.")
         return "\n".join(lines) + "\n"
+    shown, total = len(result["contacts"]), result["candidates"]
     lines.append(
-        f"The {len(result['contacts'])} most valuable of {result['candidates']:,} fading or "
-        "dormant ties, best first:"
+        f"All {total:,} fading or dormant ties, best first:"
+        if shown == total
+        else f"The {shown} most valuable of {total:,} fading or dormant ties, best first:"
     )
     for rank, c in enumerate(result["contacts"], start=1):
         lines += ["", f"{rank:>3}. {c['name']}" + (f" — {_role(c)}" if _role(c) else "")]
@@ -104,9 +112,11 @@ def render_growth(result: dict[str, Any], fmt: str, as_of: dt.date, source: str)
     if not result["by_year"]:
         return "\n".join([*lines, "No dated connections."]) + "\n"
     top = max(year["added"] for year in result["by_year"]) or 1
+    lines.append("  year    added    total")
     for year in result["by_year"]:
         bar = "█" * max(1, round(30 * year["added"] / top)) if year["added"] else ""
-        lines.append(f"  {year['year']}  {year['added']:>6,}  {year['total']:>7,}  {bar}")
+        partial = " (so far)" if year["year"] == as_of.year else ""
+        lines.append(f"  {year['year']}  {year['added']:>7,}  {year['total']:>7,}  {bar}{partial}")
     lines += [
         "",
         f"Last 12 months: {plural(result['last_12_months'], 'connection')} "
@@ -135,6 +145,9 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
         f"{new['source']} ({new['people']:,} people)",
         "",
     ]
+    lines += [f"Note: {note}" for note in result.get("notes", [])]
+    if result.get("notes"):
+        lines.append("")
     moves = [c for c in result["changed"] if c["job_change"]]
     titles = [c for c in result["changed"] if not c["job_change"]]
     if moves:
@@ -167,11 +180,18 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
 def render_health_text(result: dict[str, Any]) -> str:
     """A few lines for ``netlens summary``: the overall score and each section's figure."""
     if result["score"] is None:
-        return "Network health: not enough data.\n"
-    lines = [f"Network health {result['score']}/100 ({result['status']})"]
+        return "Network health: not enough data to score.\n"
+    total = len(result["sections"])
+    basis = (
+        "" if result["sections_scored"] == total
+        else f", from {result['sections_scored']} of {total} sections — the rest need data "
+        "this export lacks"
+    )  # fmt: skip
+    lines = [f"Network health {result['score']}/100 ({result['status']}{basis})"]
     for s in result["sections"]:
         score = f"{s['score']:>3}" if s["available"] else "  –"
-        lines.append(f"  {score}  {s['title']:<36} {s['shown']}")
+        figure = f"{s['shown']:>5} {s['measure']}" if s["available"] else f"      {s['detail']}"
+        lines.append(f"  {score}  {s['title']:<36} {figure}")
     weakest = min(
         (s for s in result["sections"] if s["available"]), key=lambda s: s["score"], default=None
     )

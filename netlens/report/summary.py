@@ -18,10 +18,19 @@ def render_json(fields: dict[str, Any], as_of: dt.date) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
 
 
-def render_summary(summary: dict[str, Any], fmt: str, as_of: dt.date) -> str:
+def render_summary(
+    summary: dict[str, Any], fmt: str, as_of: dt.date, health: dict[str, Any] | None = None
+) -> str:
+    """The summary as text (with the health check after it) or JSON (with a ``health``
+    field)."""
     if fmt == "json":
-        return render_json(summary, as_of)
-    return render_summary_text(summary, as_of)
+        return render_json({**summary, "health": health} if health else summary, as_of)
+    text = render_summary_text(summary, as_of)
+    if health:
+        from netlens.report.relationships import render_health_text
+
+        text += "\n" + render_health_text(health)
+    return text
 
 
 def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
@@ -54,6 +63,10 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
     lines += [
         f"  {name:<{name_width}}  {plural(rows, 'row'):>12}" for name, rows in s["files"].items()
     ]
+    outside = {kind: n for kind, n in s.get("unmatched", {}).items() if n}
+    if outside:
+        shown = ", ".join(plural(n, kind) for kind, n in outside.items())
+        lines += ["", f"With people who are not your connections (left out): {shown}"]
     if s["ignored_files"]:
         ignored = s["ignored_files"]
         shown = ", ".join(ignored[:5]) + (
