@@ -2,7 +2,8 @@
 
 Each section is a measured figure, a 0–100 score, a status and one concrete next step. A
 section whose data is absent (no messages, no sent invitations…) says so and is left out
-of the overall score, which is the mean of the scored sections.
+of the overall score, which is the mean of the scored sections — given only when at least
+four sections could be scored.
 
 Scores are linear between a floor (0) and a target (100), the targets of
 :data:`TARGETS` — the one place they are set. They are judgement calls, stated openly:
@@ -53,6 +54,7 @@ TARGETS = {
 FOLLOW_UP_DAYS = 30
 FOLLOW_UP_WINDOW_MONTHS = 24
 MIN_CLASSIFIED = 10  # fewer classified contacts say nothing about diversity
+MIN_SECTIONS = 4  # an overall score from fewer sections would flatter a thin export
 
 
 def _score(section: str, figure: float) -> int:
@@ -130,7 +132,7 @@ def health(
         _profile(people),
     ]
     scored = [s["score"] for s in sections if s["available"]]
-    overall = round(sum(scored) / len(scored)) if scored else None
+    overall = round(sum(scored) / len(scored)) if len(scored) >= MIN_SECTIONS else None
     return {
         "score": overall,
         "status": _status(overall) if overall is not None else "no data",

@@ -122,7 +122,8 @@ def network_argument(func: Callable) -> Callable:
     @click.option(
         "--owner-url",
         default=None,
-        help="The export owner's profile URL, if netlens gets it wrong.",
+        callback=_owner_url,
+        help="The export owner's profile URL (or its slug), if netlens gets it wrong.",
     )
     @click.option(
         "--owner-name", default=None, help="The export owner's name, if netlens gets it wrong."

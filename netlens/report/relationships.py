@@ -179,9 +179,16 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
 
 def render_health_text(result: dict[str, Any]) -> str:
     """A few lines for ``netlens summary``: the overall score and each section's figure."""
-    if result["score"] is None:
-        return "Network health: not enough data to score.\n"
     total = len(result["sections"])
+    if result["score"] is None:
+        lines = [
+            f"Network health: no overall score — only {result['sections_scored']} of {total} "
+            "sections have the data they need (a complete export has messages and invitations)"
+        ]
+        for s in result["sections"]:
+            if s["available"]:
+                lines.append(f"  {s['score']:>3}  {s['title']:<36} {s['shown']:>5} {s['measure']}")
+        return "\n".join(lines) + "\n"
     basis = (
         "" if result["sections_scored"] == total
         else f", from {result['sections_scored']} of {total} sections — the rest need data "
