@@ -247,3 +247,16 @@ def test_keyword_tables_have_no_duplicate_keywords():
         keywords = [row["keyword"].strip() for row in read_data(name)]
         duplicated = {k for k in keywords if keywords.count(k) > 1}
         assert not duplicated, (name, sorted(duplicated)[:10])
+
+
+def test_industry_map_from_a_spreadsheet(tmp_path):
+    path = tmp_path / "map.csv"
+    path.write_bytes("company;industry\r\nCafé Müller;Retail\r\n".encode("cp1252"))
+    assert read_industry_map(path) == {"cafe muller": "Retail"}
+
+
+def test_industry_map_conflicting_rows(tmp_path):
+    path = tmp_path / "map.csv"
+    path.write_text("company,industry\nContoso,Retail\nContoso Inc.,Utilities\n", "utf-8")
+    with pytest.raises(NetlensError, match=r"line 3: 'Contoso Inc.' is mapped twice"):
+        read_industry_map(path)

@@ -268,3 +268,41 @@ def test_message_counts_in_every_era(name, expected):
     counted = {row.name: row.messages for row in table.itertuples() if row.messages}
     assert counted == expected[name]["message_interactions"]
     assert set(table["tier"]) <= {"active", "fading", "dormant", "unknown"}
+
+
+def test_diff_pairs_namesakes_by_company(tmp_path):
+    old = write_folder(
+        tmp_path / "old",
+        {
+            "Connections.csv": "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+            "John,Smith,,Acme,Engineer,01 Jan 2020\n"
+            "John,Smith,,Globex,Designer,01 Feb 2020\n"
+        },
+    )
+    new = write_folder(
+        tmp_path / "new",
+        {
+            "Connections.csv": connections_csv(
+                f"John,Smith,{IN}john-smith-globex,,Globex,Design Lead,01 Feb 2020",
+                f"John,Smith,{IN}john-smith-acme,,Acme,Engineer,01 Jan 2020",
+            )
+        },
+    )
+    result = diff(netlens.load(old), netlens.load(new))
+    assert result["added"] == [] and result["removed"] == []
+    assert [(c["before"]["position"], c["after"]["position"]) for c in result["changed"]] == [
+        ("Designer", "Design Lead")
+    ]
+
+
+def test_diff_notes_swapped_exports(tmp_path):
+    older = write_folder(tmp_path / "a", {"Connections.csv": connections_csv(
+        f"Ravi,Shah,{IN}ravi-shah,,Acme,Engineer,01 Jan 2020")})  # fmt: skip
+    newer = write_folder(tmp_path / "b", {"Connections.csv": connections_csv(
+        f"Ann,Lee,{IN}ann-lee,,Globex,Analyst,01 Jun 2026",
+        f"Ravi,Shah,{IN}ravi-shah,,Acme,Engineer,01 Jan 2020")})  # fmt: skip
+    result = diff(netlens.load(newer), netlens.load(older))
+    assert result["notes"] == [
+        "the OLD export has connections up to 2026-06-01, the NEW one only up to 2020-01-01: "
+        "did you swap them?"
+    ]

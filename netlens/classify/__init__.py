@@ -212,19 +212,32 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
 
     Industries may be written as any of LinkedIn's 20 groups or its detailed industries
     (``Software Development``), in any case. Rows with an empty industry are skipped (a
-    half-filled file from ``--unknown-out`` is fine).
+    half-filled file from ``--unknown-out`` is fine). Files saved by a spreadsheet are read
+    too: UTF-8 with or without BOM, else cp1252; commas, semicolons or tabs.
     """
     import csv
+    import io
 
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
+        with open(path, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError as exc:
         raise NetlensError(
             f"{path}: no such file — pass a CSV with the columns company,industry"
         ) from exc
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise NetlensError(f"{path}: cannot be read ({exc}) — save it as UTF-8 CSV") from exc
+    except OSError as exc:
+        raise NetlensError(f"{path}: cannot be read ({exc.strerror})") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first = text.split("\n", 1)[0]
+    try:
+        rows = list(
+            csv.reader(io.StringIO(text, newline=""), delimiter=max(",;\t", key=first.count))
+        )
+    except csv.Error as exc:
+        raise NetlensError(f"{path}: cannot be read as CSV ({exc})") from exc
     if not rows:
         raise NetlensError(f"{path}: the file is empty — it needs the columns company,industry")
     header = [fold(cell) for cell in rows[0]]
@@ -247,7 +260,13 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
                 f"{path}, line {line}: {industry!r} is not one of LinkedIn's industries — "
                 f"use one of: {'; '.join(categories('industry'))}"
             )
-        mapping[company_key(company)] = group
+        key = company_key(company)
+        if key in mapping and mapping[key] != group:
+            raise NetlensError(
+                f"{path}, line {line}: {company!r} is mapped twice, to {mapping[key]} and to "
+                f"{group} — keep one"
+            )
+        mapping[key] = group
     return mapping
 
 
