@@ -435,24 +435,34 @@ _SLUG_FORMS = _Weighted(
 )
 
 
+NAME_DRAWS = 3  # about one pair of namesakes per thousand, as in real networks
+
+
 class _Factory:
     """Makes people with names, unique slugs and jobs; every slug is used only once."""
 
     def __init__(self, tables: _Tables):
         self.tables = tables
         self.taken: set[str] = set()
+        self.named: set[tuple[str, str]] = set()
 
     # names and slugs -------------------------------------------------------------------
 
     def name(
         self, rng: random.Random, cultures: _Weighted[_Culture]
     ) -> tuple[_Name, _Name, _Culture]:
-        culture = cultures.pick(rng)
-        first = rng.choice(culture.first)
-        family = culture
-        if culture.latin_script and rng.random() < 0.15:
-            family = self.tables.latin_cultures.pick(rng)
-        last = rng.choice(family.last_by_gender[first.gender])
+        """A name, redrawn a few times if already taken: namesakes exist in real networks,
+        but they are rare (and matching by name depends on them being rare)."""
+        for _ in range(NAME_DRAWS):
+            culture = cultures.pick(rng)
+            first = rng.choice(culture.first)
+            family = culture
+            if culture.latin_script and rng.random() < 0.15:
+                family = self.tables.latin_cultures.pick(rng)
+            last = rng.choice(family.last_by_gender[first.gender])
+            if (first.text, last.text) not in self.named:
+                break
+        self.named.add((first.text, last.text))
         return first, last, culture
 
     def slug(self, rng: random.Random, first: _Name, last: _Name, culture: _Culture) -> str:
