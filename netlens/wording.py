@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["plural"]
+__all__ = ["fit", "plural", "width"]
 
 _IRREGULAR = {
     "spam": "spam",
@@ -16,3 +16,26 @@ _IRREGULAR = {
 def plural(n: int, word: str) -> str:
     """``plural(1, "row")`` → ``"1 row"``; ``plural(1200, "row")`` → ``"1,200 rows"``."""
     return f"{n:,} {word if n == 1 else _IRREGULAR.get(word, word + 's')}"
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide characters take two."""
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def fit(text: str, columns: int) -> str:
+    """``text`` cut or padded to exactly ``columns`` terminal columns, so that tables with
+    names in any script stay aligned."""
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > columns:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (columns - used)

@@ -7,7 +7,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.report.summary import render_json
-from netlens.wording import plural
+from netlens.wording import fit, plural, width
 
 __all__ = ["render_diversity", "render_unknown_companies"]
 
@@ -47,11 +47,13 @@ def _text(r: dict[str, Any], as_of: dt.date, source: str) -> str:
     ]
     shown = r["categories"][:TOP_ROWS]
     if shown:
-        width = max(len(c["name"]) for c in shown)
+        name_width = min(max(width(c["name"]) for c in shown), 40)
         top = shown[0]["share"]
         for c in shown:
             bar = "█" * max(1, round(BAR_WIDTH * c["share"] / top))
-            lines.append(f"  {c['name']:<{width}}  {c['count']:>6,}  {_pct(c['share']):>4}  {bar}")
+            lines.append(
+                f"  {fit(c['name'], name_width)}  {c['count']:>6,}  {_pct(c['share']):>4}  {bar}"
+            )
         rest = r["categories"][TOP_ROWS:]
         if rest:
             lines.append(

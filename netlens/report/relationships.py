@@ -8,7 +8,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.report.summary import render_json
-from netlens.wording import plural
+from netlens.wording import fit, plural
 
 __all__ = [
     "render_diff",
@@ -57,7 +57,7 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         )
     for c in valuable[:STALE_ROWS]:
         lines.append(
-            f"  {c['name']:<28.28} {c['tier']:<8} last {c['last_interaction']}  "
+            f"  {fit(c['name'], 28)} {c['tier']:<8} last {c['last_interaction']}  "
             f"{plural(c['messages'], 'message'):>13}  {_role(c)}"
         )
     if len(valuable) > STALE_ROWS:
