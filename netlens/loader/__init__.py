@@ -83,19 +83,21 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
     messages: Messages | None = optional("messages", read_messages)
     invitations: Events | None = optional("invitations", read_invitations)
     events: dict[str, list[Events]] = {"endorsement": [], "recommendation": []}
-    for kind, reader, received in (
-        ("endorsements_received", read_endorsements, True),
-        ("endorsements_given", read_endorsements, False),
-        ("recommendations_received", read_recommendations, True),
-        ("recommendations_given", read_recommendations, False),
+    for file_kind, kind, reader, received in (
+        ("endorsements_received", "endorsement", read_endorsements, True),
+        ("endorsements_given", "endorsement", read_endorsements, False),
+        ("recommendations_received", "recommendation", read_recommendations, True),
+        ("recommendations_given", "recommendation", read_recommendations, False),
     ):
-        read = optional(kind, reader, received=received)
+        read = optional(file_kind, reader, received=received)
         if read is not None:
-            report.files[export.files[kind].name] = read.rows
-            events[kind.split("s_")[0]].append(read)
-    for kind, read in (("messages", messages), ("invitations", invitations)):
+            report.files[export.files[file_kind].name] = read.rows
+            events[kind].append(read)
+    for file_kind, read in (("messages", messages), ("invitations", invitations)):
         if read is not None:
-            report.files[export.files[kind].name] = read.rows
+            report.files[export.files[file_kind].name] = read.rows
+    report.endorsements = sum(read.rows for read in events["endorsement"])
+    report.recommendations = sum(read.rows for read in events["recommendation"])
 
     contact_urls = set(people["url"].dropna())
     owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
@@ -117,9 +119,7 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report.invitations = invitations.rows
         parts.append(_matched("invitation", invitations, index, report))
     for kind, reads in events.items():
-        for read in reads:
-            setattr(report, kind + "s", getattr(report, kind + "s") + read.rows)
-            parts.append(_matched(kind, read, index, report))
+        parts += [_matched(kind, read, index, report) for read in reads]
 
     interactions = pd.concat(parts, ignore_index=True).reindex(columns=INTERACTION_COLUMNS)
     for flag in ("note", "group"):
