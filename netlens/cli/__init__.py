@@ -69,4 +69,4 @@ def main() -> None:
 
 
 # Register the commands (import for their side effect on `cli`).
-from netlens.cli import data, review  # noqa: E402, F401
+from netlens.cli import data, review, team  # noqa: E402, F401

@@ -42,10 +42,14 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
 
 @cli.command(name="export")
 @network_argument
-@format_option("csv")
+@format_option("csv", "gexf", "graphml", "json")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), required=True,
     help="The file to write, or - for standard output.",
+)  # fmt: skip
+@click.option(
+    "--with", "others", multiple=True, type=click.Path(path_type=str),
+    help="A teammate's export to merge into the graph (gexf, graphml, json).",
 )  # fmt: skip
 @industry_map_option
 @months_option
@@ -55,19 +59,23 @@ def export_command(
     network: Network,
     fmt: str,
     output: str,
+    others: tuple[str, ...],
     industry_map: dict[str, str] | None,
     months: int,
     as_of: dt.date,
 ) -> None:
-    """Write the people of the network, classified, to a file.
+    """Write the people of the network, or the merged graph, to a file.
 
     CSV: one row per person with name, url, company, position, connected_on, industry,
     function, seniority, tier, last_interaction, days_since, messages and strength; cells a
-    spreadsheet would run as formulas are neutralised.
+    spreadsheet would run as formulas are neutralised. GEXF (Gephi), GraphML (Cytoscape,
+    yEd) and JSON (networkx node-link): the graph of your export merged with --with exports,
+    the same figures as node attributes.
 
     \b
-    Example:
+    Examples:
       netlens export export.zip --format csv -o people.csv
+      netlens export me.zip --with maya.zip --format gexf -o team.gexf
     """
     from netlens.analyze.staleness import relationships
     from netlens.classify import classify_people
@@ -76,7 +84,29 @@ def export_command(
 
     if output != "-":
         check_output(output)
+    if others and fmt == "csv":
+        raise click.UsageError(
+            "--with merges exports into a graph: use --format gexf, graphml or json"
+        )
     network = network.until(as_of)
+    if fmt != "csv":
+        import netlens
+        from netlens.graph import build_team, write_graph
+
+        networks = [network] + [netlens.load(p).until(as_of) for p in others]
+        team = build_team(networks, as_of=as_of)
+        data = write_graph(team, fmt, networks=networks, as_of=as_of, months=months,
+                           industry_map=industry_map)  # fmt: skip
+        if output == "-":
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            write_atomic(output, data)
+            click.echo(
+                f"Wrote {team.graph.number_of_nodes():,} people and "
+                f"{team.graph.number_of_edges():,} ties to {output}",
+                err=True,
+            )
+        return
     people = classify_people(network.people, industry_map=industry_map)
     ties = relationships(network, as_of=as_of, months=months)
     text = render_people_csv(people, ties)

@@ -1,0 +1,105 @@
+"""Who can introduce you to whom: shortest paths from the owner through the merged graph.
+
+``intros(team, to=…)`` or ``intros(team, company=…)`` finds the shortest paths from the
+owner to that person, or to anyone at that company (compared by normalised company name),
+best first: shorter first, then the stronger first hop (the owner's tie strength with the
+person to ask, then messages), then by name. Each path reads as advice: "Ask Maya Cohen to
+introduce you to Ravi Shah (VP of Sales, Acme Freight)".
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+import networkx as nx
+
+from netlens.classify import company_key
+from netlens.errors import NetlensError
+from netlens.folding import fold
+from netlens.graph import Team
+from netlens.loader.identity import normalize_url
+
+__all__ = ["intros"]
+
+PATHS_PER_TARGET = 5
+MAX_LENGTH = 4
+
+
+def intros(
+    team: Team, *, to: str | None = None, company: str | None = None, top: int = 10
+) -> dict[str, Any]:
+    """The ``netlens intros`` result: ``paths`` [{``target``, ``length``, ``via``, ``advice``}]."""
+    if (to is None) == (company is None):
+        raise NetlensError("say whom to reach: --to PERSON or --company NAME (one of them)")
+    graph, owner = team.graph, team.owner
+    targets = _targets(graph, to=to, company=company)
+    if not targets:
+        wanted = f"anyone at {company}" if company else to
+        raise NetlensError(
+            f"no one in the merged exports matches {wanted!r} — check the spelling, or add "
+            "the export of someone who knows them with --with"
+        )
+    paths = []
+    for target in targets:
+        if target == owner:
+            continue
+        try:
+            found = list(islice(nx.all_shortest_paths(graph, owner, target), PATHS_PER_TARGET))
+        except nx.NetworkXNoPath:
+            continue
+        paths += [p for p in found if len(p) - 1 <= MAX_LENGTH]
+    paths.sort(key=lambda p: (len(p), *_first_hop(graph, p), graph.nodes[p[-1]]["name"]))
+    shown = paths[:top]
+    return {
+        "query": {"to": to, "company": company},
+        "targets": len(targets),
+        "reachable": len({p[-1] for p in paths}),
+        "paths": [
+            {
+                "target": graph.nodes[p[-1]]["name"],
+                "target_url": graph.nodes[p[-1]]["url"] or None,
+                "length": len(p) - 1,
+                "via": [graph.nodes[n]["name"] for n in p[1:-1]],
+                "advice": _advice(graph, p),
+            }
+            for p in shown
+        ],
+    }
+
+
+def _targets(graph: nx.Graph, *, to: str | None, company: str | None) -> list[str]:
+    if company is not None:
+        key = company_key(company)
+        return sorted(
+            n for n, d in graph.nodes(data=True) if key and company_key(d["company"]) == key
+        )
+    url = normalize_url(to) if "linkedin.com" in str(to).lower() else None
+    if url:
+        return [url] if url in graph else []
+    wanted = fold(to)
+    return sorted(n for n, d in graph.nodes(data=True) if wanted and fold(d["name"]) == wanted)
+
+
+def _first_hop(graph: nx.Graph, path: list[str]) -> tuple[float, int]:
+    if len(path) < 2:
+        return (0.0, 0)
+    edge = graph.edges[path[0], path[1]]
+    return (-edge.get("strength", 0.0), -edge.get("messages", 0))
+
+
+def _who(graph: nx.Graph, node: str) -> str:
+    data = graph.nodes[node]
+    role = ", ".join(part for part in (data["position"], data["company"]) if part)
+    return f"{data['name']} ({role})" if role else data["name"]
+
+
+def _advice(graph: nx.Graph, path: list[str]) -> str:
+    names = [graph.nodes[n]["name"] for n in path]
+    target = _who(graph, path[-1])
+    if len(path) == 2:
+        return f"You are already connected to {target}."
+    if len(path) == 3:
+        return f"Ask {names[1]} to introduce you to {target}."
+    chain = ", who knows ".join(names[2:-1])
+    return f"Ask {names[1]} to introduce you to {chain}, who knows {target}."

@@ -1,0 +1,142 @@
+"""How far the network reaches: first, second and third degree, bridges, redundancy,
+structural holes and communities.
+
+One export shows only the first degree: beyond it the export says nothing, so second and
+third degree are ``None`` — never an estimate dressed as a measurement. Merged with
+teammates' exports or an edges file (see :mod:`netlens.graph`), the degrees are the counts
+of people at distance exactly 1, 2 and 3 from the owner (one breadth-first search).
+
+- **Bridges**: first-degree contacts through whom second-degree people are reachable —
+  ``reach`` counts them, ``unique_reach`` those reachable through that contact only.
+- **Redundancy**: the share of second-degree people reachable through two or more contacts.
+- **Structural holes** of the owner's ego network (Burt 1992), when ties among contacts
+  are known: effective size (the number of contacts minus their average ties to each
+  other), efficiency (effective size ÷ contacts) and constraint (how much the owner's ties
+  lead to the same people; low is brokerage).
+- **Communities** among the contacts: Louvain modularity (Blondel et al. 2008) with a fixed
+  seed, each labelled by its most common company.
+
+References: Burt, R. S. (1992). *Structural Holes*. Harvard University Press. Blondel, V.
+D. et al. (2008). Fast unfolding of communities in large networks. *J. Stat. Mech.* P10008.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from netlens.classify import company_key, is_placeholder
+from netlens.graph import Team
+
+__all__ = ["reach"]
+
+TOP_BRIDGES = 10
+TOP_COMPANIES = 10
+COMMUNITY_SEED = 42
+MIN_COMMUNITY = 3
+
+
+def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
+    """The ``netlens reach`` result for the first owner of ``team``."""
+    graph, owner = team.graph, team.owner
+    distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
+    layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
+    beyond_star = graph.number_of_edges() > graph.degree(owner)
+    result: dict[str, Any] = {
+        "exports": exports,
+        "first_degree": len(layers[1]),
+        "second_degree": len(layers[2]) if beyond_star else None,
+        "third_degree": len(layers[3]) if beyond_star else None,
+        "bridges": [],
+        "redundancy": None,
+        "companies_by_degree": {"1": _companies(graph, layers[1])},
+        "unresolved_edges": team.unresolved_edges,
+        "notes": list(team.notes),
+        "structure": None,
+        "communities": [],
+    }
+    if not beyond_star:
+        result["notes"].append(
+            "One export shows only your own connections. To see who they can introduce you "
+            "to, merge teammates' exports with --with (each teammate downloads their own), "
+            "or pass known ties between people with --edges ties.csv."
+        )
+        return result
+
+    through: dict[str, list[str]] = {}
+    first = set(layers[1])
+    for node in layers[2]:
+        through[node] = [m for m in graph.neighbors(node) if m in first]
+    counts = Counter(m for contacts in through.values() for m in contacts)
+    unique = Counter(contacts[0] for contacts in through.values() if len(contacts) == 1)
+    ranked = sorted(counts, key=lambda m: (-counts[m], -unique[m], graph.nodes[m]["name"]))
+    result["bridges"] = [
+        {
+            "name": graph.nodes[m]["name"],
+            "url": graph.nodes[m]["url"] or None,
+            "company": graph.nodes[m]["company"],
+            "reach": counts[m],
+            "unique_reach": unique[m],
+        }
+        for m in ranked[:top]
+    ]
+    second = len(layers[2])
+    result["redundancy"] = (
+        sum(1 for contacts in through.values() if len(contacts) >= 2) / second if second else 0.0
+    )
+    result["companies_by_degree"]["2"] = _companies(graph, layers[2])
+    result["companies_by_degree"]["3"] = _companies(graph, layers[3])
+    result["structure"], result["communities"] = _structure(graph, owner, layers[1])
+    return result
+
+
+def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
+    names: dict[str, Counter[str]] = {}
+    for node in nodes:
+        company = graph.nodes[node]["company"]
+        if company and not is_placeholder(company):
+            names.setdefault(company_key(company), Counter())[company] += 1
+    ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
+    return {
+        "distinct": len(names),
+        "top": [
+            {"company": spelled.most_common(1)[0][0], "people": sum(spelled.values())}
+            for spelled in ranked[:TOP_COMPANIES]
+        ],
+    }
+
+
+def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
+    """Burt's measures for the owner and Louvain communities among the contacts, when ties
+    among contacts are known (else None and [])."""
+    ego = graph.subgraph([owner, *contacts])
+    among = ego.subgraph(contacts)
+    if among.number_of_edges() == 0:
+        return None, []
+    size = nx.effective_size(ego, nodes=[owner])[owner]
+    structure = {
+        "contacts": len(contacts),
+        "ties_among_contacts": among.number_of_edges(),
+        "effective_size": size,
+        "efficiency": size / len(contacts) if contacts else None,
+        "constraint": nx.constraint(ego, nodes=[owner])[owner],
+    }
+    linked = among.subgraph([n for n in among if among.degree(n) > 0])
+    groups = nx.community.louvain_communities(linked, seed=COMMUNITY_SEED)
+    communities = []
+    for group in sorted(groups, key=len, reverse=True):
+        if len(group) < MIN_COMMUNITY:
+            continue
+        companies = Counter(
+            graph.nodes[n]["company"] for n in group if graph.nodes[n]["company"]
+        ).most_common(1)
+        communities.append(
+            {
+                "size": len(group),
+                "label": companies[0][0] if companies else "",
+                "members": sorted(graph.nodes[n]["name"] for n in group)[:10],
+            }
+        )
+    return structure, communities

@@ -1,0 +1,105 @@
+"""Commands that merge several exports: ``reach`` and ``intros``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+from netlens.cli import cli
+from netlens.cli.options import as_of_option, emit, format_option, network_argument
+
+if TYPE_CHECKING:
+    from netlens.graph import Team
+    from netlens.model import Network
+
+
+def with_option(func: Callable) -> Callable:
+    return click.option(
+        "--with",
+        "others",
+        multiple=True,
+        type=click.Path(path_type=str),
+        help="A teammate's export to merge (repeat for several).",
+    )(func)
+
+
+def edges_option(func: Callable) -> Callable:
+    return click.option(
+        "--edges",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        help="A CSV of known ties: two profile URLs or names per row.",
+    )(func)
+
+
+def merge(network: Network, others: tuple[str, ...], edges: str | None, as_of: dt.date) -> Team:
+    """The owner's export merged with teammates' exports and an edges file."""
+    import netlens
+    from netlens.graph import build_team, read_edges
+
+    networks = [network.until(as_of)] + [netlens.load(path).until(as_of) for path in others]
+    pairs = read_edges(edges) if edges else []
+    return build_team(networks, as_of=as_of, edges=pairs)
+
+
+@cli.command()
+@network_argument
+@with_option
+@edges_option
+@format_option("text", "json")
+@as_of_option
+def reach(
+    export: str, network: Network, others: tuple[str, ...], edges: str | None, fmt: str,
+    as_of: dt.date,
+) -> None:  # fmt: skip
+    """How far the network reaches: 1st, 2nd and 3rd degree, bridges, redundancy.
+
+    One export shows only your own connections; merge teammates' exports (--with) or known
+    ties (--edges) to see the second and third degree.
+
+    \b
+    Examples:
+      netlens reach me.zip --with maya.zip --with ravi.zip
+      netlens reach me.zip --edges ties.csv --format json
+    """
+    from netlens.analyze.reach import reach as measure
+    from netlens.report.team import render_reach
+
+    team = merge(network, others, edges, as_of)
+    emit(render_reach(measure(team, exports=1 + len(others)), fmt, as_of, export))
+
+
+@cli.command()
+@network_argument
+@with_option
+@edges_option
+@click.option("--to", "person", default=None, help="The person to reach: a name or profile URL.")
+@click.option("--company", default=None, help="Anyone at this company.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Paths to show."
+)
+@format_option("text", "json")
+@as_of_option
+def intros(
+    export: str, network: Network, others: tuple[str, ...], edges: str | None,
+    person: str | None, company: str | None, top: int, fmt: str, as_of: dt.date,
+) -> None:  # fmt: skip
+    """Who can introduce you to a person, or to anyone at a company.
+
+    Shortest paths through the merged exports, shorter first, then the stronger first hop.
+
+    \b
+    Examples:
+      netlens intros me.zip --with maya.zip --company "Acme Freight"
+      netlens intros me.zip --with maya.zip --to "Ravi Shah"
+    """
+    from netlens.analyze.intros import intros as find
+    from netlens.report.team import render_intros
+
+    if (person is None) == (company is None):
+        raise click.UsageError("say whom to reach: --to PERSON or --company NAME (one of them)")
+    team = merge(network, others, edges, as_of)
+    emit(render_intros(find(team, to=person, company=company, top=top), fmt, as_of))

@@ -1,0 +1,250 @@
+"""From loaded exports to one networkx graph: people as nodes, known ties as edges.
+
+One export shows its owner's ties only: a star around the owner. Several exports — a team
+pooling theirs (``--with``) — are merged by normalised profile URL, with the name as
+fallback (a person an older export knows by name only joins the node that has that name,
+when the name is unique); each export's owner joins the node the other exports know them
+by. An edges file (``--edges``) adds ties between people known from elsewhere. Hidden
+members never appear: they are not in ``people``.
+
+Node attributes: ``name``, ``url`` (empty when unknown), ``company``, ``position``,
+``owner`` (whether the node is one of the exports' owners), ``known_by`` (how many of the
+exports list them). Edge attributes: ``strength`` (the tie strength the owner of an export
+has with that contact — the strongest where several exports know the tie), ``messages``,
+``source`` (``export`` or ``edges file``).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from netlens.errors import NetlensError
+from netlens.folding import fold
+from netlens.loader.identity import normalize_url
+from netlens.model import Network
+
+__all__ = ["Team", "build_team", "owner_node", "read_edges", "write_graph"]
+
+
+@dataclass
+class Team:
+    """The merged graph, the node of each export's owner (the first export's first), and
+    what could not be placed."""
+
+    graph: nx.Graph
+    owners: list[str]
+    unresolved_edges: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def owner(self) -> str:
+        return self.owners[0]
+
+
+def owner_node(network: Network) -> str:
+    """The node id of an export's owner: their profile URL, else ``owner:<folded name>``."""
+    if network.owner.url:
+        return network.owner.url
+    name = fold(network.owner.name) or "unknown"
+    return f"owner:{name}"
+
+
+def build_team(
+    networks: Sequence[Network],
+    *,
+    as_of: dt.date,
+    edges: Iterable[tuple[str, str]] = (),
+) -> Team:
+    """Merge exports (and extra ties) into one graph; see the module docstring."""
+    from netlens.analyze.staleness import relationships
+
+    graph = nx.Graph()
+    owners = []
+    notes = []
+    for network in networks:
+        owner = owner_node(network)
+        if owner.startswith("owner:") and len(networks) > 1:
+            notes.append(
+                f"{network.report.source}: the owner's profile URL is unknown, so other "
+                "exports can only find them by name — pass --owner-url if they do not"
+            )
+        owners.append(owner)
+        _add_node(graph, owner, network.owner.name or "you", network.owner.url, "", "", True)
+        ties = relationships(network, as_of=as_of).set_index("person_id")
+        for row in network.people.itertuples(index=False):
+            _add_node(graph, row.person_id, row.name, row.url, row.company, row.position, False)
+            tie = ties.loc[row.person_id]
+            _add_edge(graph, owner, row.person_id, float(tie["strength"]), int(tie["messages"]))
+    merged = _merge_name_only_nodes(graph)
+    owners = [merged.get(owner, owner) for owner in owners]
+    for owner in owners:
+        graph.nodes[owner]["owner"] = True
+    if len(set(owners)) < len(owners):
+        raise NetlensError("the same person's export was given twice — pass each export once")
+    unresolved = 0
+    for left, right in edges:
+        a, b = _resolve(graph, left), _resolve(graph, right)
+        if a is None or b is None or a == b:
+            unresolved += 1
+            continue
+        if not graph.has_edge(a, b):
+            graph.add_edge(a, b, strength=0.0, messages=0, source="edges file")
+    return Team(graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes)
+
+
+def _add_node(
+    graph: nx.Graph,
+    node: str,
+    name: str,
+    url: Any,
+    company: str,
+    position: str,
+    owner: bool,
+) -> None:
+    url = "" if url is None or url != url else str(url)  # NaN-safe
+    if node in graph:
+        data = graph.nodes[node]
+        data["known_by"] += 0 if owner else 1
+        for key, value in (("name", name), ("url", url), ("company", company),
+                           ("position", position)):  # fmt: skip
+            if value and not data[key]:
+                data[key] = value
+        data["owner"] = data["owner"] or owner
+        return
+    graph.add_node(
+        node, name=name or "", url=url, company=company or "", position=position or "",
+        owner=owner, known_by=0 if owner else 1,
+    )  # fmt: skip
+
+
+def _add_edge(graph: nx.Graph, a: str, b: str, strength: float, messages: int) -> None:
+    if graph.has_edge(a, b):
+        data = graph.edges[a, b]
+        data["strength"] = max(data["strength"], strength)
+        data["messages"] = max(data["messages"], messages)
+    else:
+        graph.add_edge(a, b, strength=strength, messages=messages, source="export")
+
+
+def _name_index(graph: nx.Graph) -> dict[str, str | None]:
+    """Folded name → the one node with that name (None when several have it)."""
+    index: dict[str, str | None] = {}
+    for node, data in graph.nodes(data=True):
+        key = fold(data["name"])
+        if key:
+            index[key] = None if key in index and index[key] != node else node
+    return index
+
+
+def _merge_name_only_nodes(graph: nx.Graph) -> dict[str, str]:
+    """A node known by name only (``name:…`` / ``owner:…``) joins the node with a URL that
+    has the same unique name. Returns {merged node → the node it joined}."""
+    merged: dict[str, str] = {}
+    by_url_name: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if data["url"]:
+            by_url_name.setdefault(fold(data["name"]), []).append(node)
+    for node in [n for n in graph.nodes if n.startswith(("name:", "owner:"))]:
+        key = fold(graph.nodes[node]["name"])
+        targets = by_url_name.get(key, [])
+        if len(targets) == 1:
+            kept, gone = graph.nodes[targets[0]], dict(graph.nodes[node])
+            nx.contracted_nodes(graph, targets[0], node, self_loops=False, copy=False)
+            kept.pop("contraction", None)
+            kept["known_by"] += gone["known_by"]
+            kept["owner"] = kept["owner"] or gone["owner"]
+            for key in ("company", "position"):
+                kept[key] = kept[key] or gone[key]
+            merged[node] = targets[0]
+            for _, _, edge in graph.edges(targets[0], data=True):
+                edge.pop("contraction", None)
+    return merged
+
+
+def _resolve(graph: nx.Graph, ref: str) -> str | None:
+    """A node from a profile URL (any spelling), a node id, or a unique name."""
+    if ref in graph:
+        return ref
+    url = normalize_url(ref) if "linkedin.com" in ref.lower() else None
+    if url and url in graph:
+        return url
+    if url:
+        return None
+    return _name_index(graph).get(fold(ref))
+
+
+def read_edges(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
+    """Pairs of people from a CSV of two columns (profile URLs or names); a header row is
+    skipped when it does not look like people."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = [row for row in csv.reader(fh) if len(row) >= 2]
+    except FileNotFoundError as exc:
+        raise NetlensError(
+            f"{path}: no such file — pass a CSV of two profile URLs or names per row"
+        ) from exc
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise NetlensError(f"{path}: cannot be read ({exc}) — save it as UTF-8 CSV") from exc
+    pairs = [(row[0].strip(), row[1].strip()) for row in rows if row[0].strip() and row[1].strip()]
+    if (
+        pairs
+        and not any("linkedin.com" in cell.lower() for cell in pairs[0])
+        and fold(pairs[0][0])
+        in {"source", "from", "a", "person", "person 1", "url", "profile url", "name"}
+    ):
+        pairs = pairs[1:]
+    if not pairs:
+        raise NetlensError(f"{path}: no pairs of people found — one tie per row: URL,URL")
+    return pairs
+
+
+def write_graph(
+    team: Team,
+    fmt: str,
+    *,
+    networks: Sequence[Network],
+    as_of: dt.date,
+    months: int = 12,
+    industry_map: dict[str, str] | None = None,
+) -> bytes:
+    """The merged graph as GEXF, GraphML or node-link JSON, each node carrying name, url,
+    company, position, industry, function, seniority, degree (distance from the first
+    owner; -1 when unreachable) and, for the first owner's contacts, tier and strength."""
+    import io
+    import json
+
+    from netlens.analyze.staleness import relationships
+    from netlens.classify import classify_company, classify_position
+
+    graph = team.graph.copy()
+    distance = nx.single_source_shortest_path_length(graph, team.owner)
+    ties = relationships(networks[0], as_of=as_of, months=months).set_index("person_id")
+    for node, data in graph.nodes(data=True):
+        industry = classify_company(data["company"], data["position"], industry_map=industry_map)
+        function, seniority = classify_position(data["position"], data["company"])
+        data.update(
+            industry=industry.label, function=function, seniority=seniority,
+            degree=distance.get(node, -1), tier="", strength=0.0,
+        )  # fmt: skip
+        if node in ties.index:
+            data["tier"] = str(ties.at[node, "tier"])
+            data["strength"] = round(float(ties.at[node, "strength"]), 4)
+    if fmt == "json":
+        return json.dumps(
+            nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=1
+        ).encode()
+    buffer = io.BytesIO()
+    if fmt == "gexf":
+        nx.write_gexf(graph, buffer)
+    elif fmt == "graphml":
+        nx.write_graphml(graph, buffer)
+    else:
+        raise ValueError(f"unknown graph format {fmt!r}")
+    return buffer.getvalue()

@@ -1,0 +1,84 @@
+"""Render reach and intros results as text or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from netlens.report.summary import render_json
+from netlens.wording import fit, plural
+
+__all__ = ["render_intros", "render_reach"]
+
+
+def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
+    if fmt == "json":
+        return render_json(result, as_of)
+    lines = [f"Reach — {source} (as of {as_of.isoformat()})", ""]
+    exports = result["exports"]
+    merged = f"merging {plural(exports, 'export')}" if exports > 1 else "from your export alone"
+    lines.append(f"How far your network reaches, {merged}:")
+    for label, key in (("1st degree", "first_degree"), ("2nd degree", "second_degree"),
+                       ("3rd degree", "third_degree")):  # fmt: skip
+        value = result[key]
+        shown = f"{value:,}" if value is not None else "unknown (needs --with or --edges)"
+        lines.append(f"  {label}  {shown}")
+    if result["redundancy"] is not None:
+        lines.append(
+            f"\n{result['redundancy']:.0%} of your second-degree people can be reached through "
+            "two or more of your contacts; the rest hang on a single one."
+        )
+    if result["bridges"]:
+        lines += ["", "Bridges — the contacts who open the most doors:"]
+        width = max(len(b["name"]) for b in result["bridges"])
+        for b in result["bridges"]:
+            lines.append(
+                f"  {fit(b['name'], min(width, 28))}  reaches {b['reach']:>5,} people, "
+                f"{b['unique_reach']:>5,} only through them"
+            )
+    structure = result["structure"]
+    if structure:
+        lines += [
+            "",
+            f"Structure of your own circle ({structure['ties_among_contacts']:,} known ties "
+            "among your contacts):",
+            f"  effective size {structure['effective_size']:.1f} of {structure['contacts']:,} "
+            f"contacts (efficiency {structure['efficiency']:.2f}): "
+            "how many non-redundant contacts you have",
+            f"  constraint {structure['constraint']:.3f}: low means your contacts do not know "
+            "each other — you broker between circles",
+        ]
+    if result["communities"]:
+        lines += ["", "Groups among your contacts (who knows whom):"]
+        for c in result["communities"][:8]:
+            label = f" — mostly {c['label']}" if c["label"] else ""
+            lines.append(f"  {plural(c['size'], 'person')}{label}")
+    second = result["companies_by_degree"].get("2")
+    if second and second["top"]:
+        lines += ["", f"Companies within two steps: {second['distinct']:,}. Most present:"]
+        lines += [f"  {c['company']} ({c['people']:,})" for c in second["top"][:5]]
+    if result["unresolved_edges"]:
+        lines.append(
+            f"\n{plural(result['unresolved_edges'], 'tie')} in the edges file named people "
+            "found in no export (or the same person twice) and were left out."
+        )
+    for note in result["notes"]:
+        lines += ["", note]
+    return "\n".join(lines) + "\n"
+
+
+def render_intros(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
+    if fmt == "json":
+        return render_json(result, as_of)
+    query = result["query"]
+    wanted = f"anyone at {query['company']}" if query["company"] else query["to"]
+    lines = [
+        f"Introductions to {wanted}: {result['reachable']} of "
+        f"{plural(result['targets'], 'person')} reachable, best paths first",
+        "",
+    ]
+    if not result["paths"]:
+        lines.append("No path: no one in the merged exports links you to them.")
+    for number, path in enumerate(result["paths"], start=1):
+        lines.append(f"{number:>3}. {path['advice']}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,193 @@
+"""Reach, bridges, redundancy and intros on a hand-drawn team of exports.
+
+    Ann's export:  Bob, Cat, Dan
+    Bob's export:  Ann, Cat, Eve, Fay
+    Cat's export:  Ann, Bob, Fay, Gus (Globex), Hal (Globex, no URL in her export)
+    Eve's export:  Bob, Kim, Hal (with URL)
+
+From Ann: 1st degree Bob, Cat, Dan; 2nd Eve (via Bob), Fay (via Bob and Cat), Gus and Hal
+(via Cat); 3rd Kim (via Eve). Bob reaches 2 (1 only through him), Cat 3 (2 only through
+her); redundancy 1/4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.dom.minidom
+
+import pytest
+
+import netlens
+from netlens.analyze.intros import intros
+from netlens.analyze.reach import reach
+from netlens.cli import cli
+from netlens.errors import NetlensError
+from netlens.graph import build_team, read_edges
+
+from conftest import connections_csv, write_folder
+
+AS_OF = dt.date(2026, 11, 21)
+IN = "https://www.linkedin.com/in/"
+PEOPLE = {
+    "ann": "Ann,Archer,{u}ann,,Initech,Founder,01 Jan 2020",
+    "bob": "Bob,Baker,{u}bob,,Acme,Engineer,01 Jan 2020",
+    "cat": "Cat,Cole,{u}cat,,Acme,Designer,01 Jan 2020",
+    "dan": "Dan,Drew,{u}dan,,Umbrella,Nurse,01 Jan 2020",
+    "eve": "Eve,Eng,{u}eve,,Hooli,Analyst,01 Jan 2020",
+    "fay": "Fay,Fox,{u}fay,,Hooli,Engineer,01 Jan 2020",
+    "gus": "Gus,Gray,{u}gus,,Globex,VP Sales,01 Jan 2020",
+    "hal": "Hal,Hunt,{u}hal,,Globex,Buyer,01 Jan 2020",
+    "kim": "Kim,King,{u}kim,,Contoso,CTO,01 Jan 2020",
+}
+EXPORTS = {
+    "ann": ["bob", "cat", "dan"],
+    "bob": ["ann", "cat", "eve", "fay"],
+    "cat": ["ann", "bob", "fay", "gus", "hal"],
+    "eve": ["bob", "kim", "hal"],
+}
+
+
+def row(person: str, owner: str) -> str:
+    text = PEOPLE[person].format(u=IN)
+    if owner == "cat" and person == "hal":
+        text = text.replace(f"{IN}hal", "")  # Cat's export knows Hal by name only
+    return text
+
+
+@pytest.fixture
+def team_paths(tmp_path):
+    paths = {}
+    for owner, contacts in EXPORTS.items():
+        first, last = PEOPLE[owner].split(",")[:2]
+        paths[owner] = write_folder(
+            tmp_path / owner,
+            {
+                "Connections.csv": connections_csv(*(row(p, owner) for p in contacts)),
+                "Profile.csv": f"First Name,Last Name\n{first},{last}\n",
+            },
+        )
+    return paths
+
+
+def load(path, owner):
+    return netlens.load(path, owner_url=f"{IN}{owner}")
+
+
+def test_degrees_bridges_redundancy(team_paths):
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
+    team = build_team(networks, as_of=AS_OF)
+    result = reach(team, exports=4)
+    assert (result["first_degree"], result["second_degree"], result["third_degree"]) == (3, 4, 1)
+    assert [(b["name"], b["reach"], b["unique_reach"]) for b in result["bridges"]] == [
+        ("Cat Cole", 3, 2),
+        ("Bob Baker", 2, 1),
+    ]
+    assert result["redundancy"] == pytest.approx(1 / 4)
+    assert team.graph.number_of_nodes() == 9  # Hal by name and Hal by URL are one person
+    assert result["structure"]["ties_among_contacts"] == 1  # Bob–Cat
+    assert result["companies_by_degree"]["2"]["distinct"] == 2  # Hooli, Globex
+
+
+def test_owner_found_by_name_when_no_url(team_paths):
+    networks = [netlens.load(team_paths["ann"])] + [
+        load(team_paths[o], o) for o in ("bob", "cat", "eve")
+    ]
+    result = reach(build_team(networks, as_of=AS_OF), exports=4)
+    assert (result["first_degree"], result["second_degree"], result["third_degree"]) == (3, 4, 1)
+
+
+def test_one_export_alone_says_null_beyond_the_first_degree(team_paths):
+    result = reach(build_team([load(team_paths["ann"], "ann")], as_of=AS_OF), exports=1)
+    assert result["first_degree"] == 3
+    assert result["second_degree"] is None and result["third_degree"] is None
+    assert result["bridges"] == [] and result["redundancy"] is None
+    assert "--with" in result["notes"][0]
+
+
+def test_edges_file_adds_ties(team_paths, tmp_path):
+    edges = tmp_path / "ties.csv"
+    edges.write_text(f"person,other\n{IN}dan/,Gus Gray\nZed Unknown,{IN}ann\n", encoding="utf-8")
+    pairs = read_edges(edges)
+    assert pairs == [(f"{IN}dan/", "Gus Gray"), ("Zed Unknown", f"{IN}ann")]
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
+    result = reach(build_team(networks, as_of=AS_OF, edges=pairs), exports=4)
+    assert result["unresolved_edges"] == 1
+    assert result["redundancy"] == pytest.approx(2 / 4)  # Fay, and now Gus via Cat and Dan
+    bridges = {b["name"]: (b["reach"], b["unique_reach"]) for b in result["bridges"]}
+    assert bridges == {"Cat Cole": (3, 1), "Bob Baker": (2, 1), "Dan Drew": (1, 0)}
+
+
+def test_edges_alone_give_a_second_degree(team_paths, tmp_path):
+    network = load(team_paths["ann"], "ann")
+    team = build_team([network], as_of=AS_OF, edges=[(f"{IN}bob", f"{IN}cat")])
+    result = reach(team, exports=1)
+    assert result["second_degree"] == 0  # a tie among contacts: measured, not unknown
+
+
+def test_intros_to_a_person_and_a_company(team_paths):
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
+    team = build_team(networks, as_of=AS_OF)
+    kim = intros(team, to="Kim King")
+    assert kim["paths"] == [
+        {
+            "target": "Kim King",
+            "target_url": "linkedin.com/in/kim",
+            "length": 3,
+            "via": ["Bob Baker", "Eve Eng"],
+            "advice": "Ask Bob Baker to introduce you to Eve Eng, who knows Kim King "
+            "(CTO, Contoso).",
+        }
+    ]
+    globex = intros(team, company="Globex, Inc.")
+    assert [p["advice"] for p in globex["paths"]] == [
+        "Ask Cat Cole to introduce you to Gus Gray (VP Sales, Globex).",
+        "Ask Cat Cole to introduce you to Hal Hunt (Buyer, Globex).",
+    ]
+    assert intros(team, to="Bob Baker")["paths"][0]["length"] == 1
+    with pytest.raises(NetlensError, match="no one in the merged exports matches"):
+        intros(team, company="Nobody Corp")
+
+
+def test_the_same_export_twice_is_refused(team_paths):
+    network = load(team_paths["ann"], "ann")
+    with pytest.raises(NetlensError, match="given twice"):
+        build_team([network, network], as_of=AS_OF)
+
+
+def test_reach_and_intros_commands(runner, team_paths):
+    args = ["--with", str(team_paths["bob"]), "--with", str(team_paths["cat"])]
+    result = runner.invoke(
+        cli, ["reach", str(team_paths["ann"]), *args, "--format", "json", "--owner-url", "ann"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["exports"], data["first_degree"], data["second_degree"]) == (3, 3, 4)
+    result = runner.invoke(
+        cli, ["intros", str(team_paths["ann"]), *args, "--company", "Globex", "--owner-url", "ann"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Ask Cat Cole to introduce you to Gus Gray (VP Sales, Globex)." in result.output
+    neither = runner.invoke(cli, ["intros", str(team_paths["ann"]), *args])
+    assert neither.exit_code == 2
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json"])
+def test_graph_export_is_valid_and_complete(runner, team_paths, tmp_path, fmt):
+    out = tmp_path / f"team.{fmt}"
+    result = runner.invoke(
+        cli,
+        ["export", str(team_paths["ann"]), "--owner-url", "ann", "--with", str(team_paths["bob"]),
+         "--with", str(team_paths["cat"]), "--with", str(team_paths["eve"]),
+         "--format", fmt, "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(out.read_text(encoding="utf-8"))
+        nodes = {n["id"]: n for n in data["nodes"]}
+        assert len(nodes) == 9
+        assert nodes["linkedin.com/in/kim"]["degree"] == 3
+        assert nodes["linkedin.com/in/dan"]["industry"] == "Hospitals and Health Care"
+    else:
+        document = xml.dom.minidom.parse(str(out))
+        assert len(document.getElementsByTagName("node")) == 9
