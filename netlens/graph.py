@@ -63,7 +63,7 @@ def build_team(
     edges: Iterable[tuple[str, str]] = (),
 ) -> Team:
     """Merge exports (and extra ties) into one graph; see the module docstring."""
-    from netlens.analyze.staleness import relationships
+    from netlens.analyze.staleness import tie_figures
 
     graph = nx.Graph()
     owners = []
@@ -77,11 +77,14 @@ def build_team(
             )
         owners.append(owner)
         _add_node(graph, owner, network.owner.name or "you", network.owner.url, "", "", True)
-        ties = relationships(network, as_of=as_of).set_index("person_id")
-        for row in network.people.itertuples(index=False):
-            _add_node(graph, row.person_id, row.name, row.url, row.company, row.position, False)
-            tie = ties.loc[row.person_id]
-            _add_edge(graph, owner, row.person_id, float(tie["strength"]), int(tie["messages"]))
+        strength, messages = tie_figures(network, as_of=as_of)
+        people = network.people
+        for pid, name, url, company, position in zip(
+            people["person_id"].tolist(), people["name"].tolist(), people["url"].tolist(),
+            people["company"].tolist(), people["position"].tolist(), strict=True,
+        ):  # fmt: skip
+            _add_node(graph, pid, name, url, company, position, False)
+            _add_edge(graph, owner, pid, strength.get(pid, 0.0), messages.get(pid, 0))
     merged = _merge_name_only_nodes(graph)
     owners = [merged.get(owner, owner) for owner in owners]
     for owner in owners:
@@ -147,11 +150,14 @@ def _merge_name_only_nodes(graph: nx.Graph) -> dict[str, str]:
     """A node known by name only (``name:…`` / ``owner:…``) joins the node with a URL that
     has the same unique name. Returns {merged node → the node it joined}."""
     merged: dict[str, str] = {}
+    name_only = [n for n in graph.nodes if n.startswith(("name:", "owner:"))]
+    if not name_only:
+        return merged
     by_url_name: dict[str, list[str]] = {}
     for node, data in graph.nodes(data=True):
         if data["url"]:
             by_url_name.setdefault(fold(data["name"]), []).append(node)
-    for node in [n for n in graph.nodes if n.startswith(("name:", "owner:"))]:
+    for node in name_only:
         key = fold(graph.nodes[node]["name"])
         targets = by_url_name.get(key, [])
         if len(targets) == 1:

@@ -191,3 +191,14 @@ def test_graph_export_is_valid_and_complete(runner, team_paths, tmp_path, fmt):
     else:
         document = xml.dom.minidom.parse(str(out))
         assert len(document.getElementsByTagName("node")) == 9
+
+
+def test_constraint_matches_networkx():
+    import networkx as nx
+
+    from netlens.analyze.reach import constraint
+
+    graph = nx.karate_club_graph()
+    graph = nx.relabel_nodes(graph, str)
+    for node in ("0", "5", "33"):
+        assert constraint(graph, node) == pytest.approx(nx.constraint(graph, nodes=[node])[node])

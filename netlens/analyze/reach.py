@@ -30,7 +30,7 @@ import networkx as nx
 from netlens.classify import company_key, is_placeholder
 from netlens.graph import Team
 
-__all__ = ["reach"]
+__all__ = ["constraint", "reach"]
 
 TOP_BRIDGES = 10
 TOP_COMPANIES = 10
@@ -108,11 +108,29 @@ def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     }
 
 
+def constraint(graph: nx.Graph, node: str) -> float:
+    """Burt's constraint of ``node`` in an unweighted graph:
+    Σ_j (p_ij + Σ_q p_iq · p_qj)² over its neighbours j, with p_ij = 1 / degree(i) — the
+    same value as ``networkx.constraint``, in time linear in the edges around ``node``
+    (networkx's general version takes minutes on a 2,000-contact ego network)."""
+    neighbours = set(graph.neighbors(node))
+    p_node = 1 / len(neighbours) if neighbours else 0.0
+    total = 0.0
+    for j in neighbours:
+        indirect = sum(
+            p_node / graph.degree(q) for q in graph.neighbors(j) if q != node and q in neighbours
+        )
+        total += (p_node + indirect) ** 2
+    return total
+
+
 def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
     among contacts are known (else None and [])."""
-    ego = graph.subgraph([owner, *contacts])
-    among = ego.subgraph(contacts)
+    # Plain copies of the structure, not views: degrees on a subgraph view are recounted on
+    # every call, and the attributes are not needed here.
+    ego = nx.Graph(graph.subgraph([owner, *contacts]).edges())
+    among = nx.Graph(ego.subgraph(contacts).edges())
     if among.number_of_edges() == 0:
         return None, []
     size = nx.effective_size(ego, nodes=[owner])[owner]
@@ -121,10 +139,9 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
         "ties_among_contacts": among.number_of_edges(),
         "effective_size": size,
         "efficiency": size / len(contacts) if contacts else None,
-        "constraint": nx.constraint(ego, nodes=[owner])[owner],
+        "constraint": constraint(ego, owner),
     }
-    linked = among.subgraph([n for n in among if among.degree(n) > 0])
-    groups = nx.community.louvain_communities(linked, seed=COMMUNITY_SEED)
+    groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
     communities = []
     for group in sorted(groups, key=len, reverse=True):
         if len(group) < MIN_COMMUNITY:

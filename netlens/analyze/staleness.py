@@ -36,7 +36,7 @@ import pandas as pd
 
 from netlens.model import Network
 
-__all__ = ["DORMANT_MONTHS", "TIERS", "WEIGHTS", "relationships", "stale"]
+__all__ = ["DORMANT_MONTHS", "TIERS", "WEIGHTS", "relationships", "stale", "tie_figures"]
 
 # Weight of one interaction of each kind in tie strength. Invitations and the connection
 # itself mark a date (last interaction) but carry no weight: they say little about a tie.
@@ -77,9 +77,7 @@ def relationships(
     inter = network.interactions
     inter = inter[inter["date"].notna() & (inter["date"] < end)]
 
-    age_days = (as_of_ts - inter["date"]).dt.total_seconds().clip(lower=0) / 86_400
-    weight = inter["kind"].astype(str).map(WEIGHTS).fillna(0.0)
-    decayed = weight * 2.0 ** (-age_days / half_life_days)
+    weight, decayed = _weights(inter, as_of_ts, half_life_days)
     grouped = pd.DataFrame(
         {"person": inter["person"], "weight": weight, "strength": decayed}
     ).groupby("person")
@@ -107,6 +105,29 @@ def relationships(
     for column in ("name", "url", "company", "position", "connected_on"):
         out[column] = people[column]
     return out.reset_index()[RELATIONSHIP_COLUMNS]
+
+
+def tie_figures(
+    network: Network, *, as_of: dt.date, half_life_days: float = HALF_LIFE_DAYS
+) -> tuple[dict[str, float], dict[str, int]]:
+    """Just tie strength and message count per person (those with any), as dicts: what
+    merging many exports needs, without the rest of :func:`relationships`."""
+    as_of_ts = pd.Timestamp(as_of)
+    inter = network.interactions
+    inter = inter[inter["date"] < as_of_ts + pd.Timedelta(days=1)]
+    _, decayed = _weights(inter, as_of_ts, half_life_days)
+    strength = decayed.groupby(inter["person"]).sum()
+    messages = inter[inter["kind"] == "message"].groupby("person").size()
+    return strength.to_dict(), messages.to_dict()
+
+
+def _weights(
+    inter: pd.DataFrame, as_of: pd.Timestamp, half_life_days: float
+) -> tuple[pd.Series, pd.Series]:
+    """Each interaction's weight, and that weight decayed by its age (the strength terms)."""
+    age_days = (as_of - inter["date"]).dt.total_seconds().clip(lower=0) / 86_400
+    weight = inter["kind"].astype(str).map(WEIGHTS).fillna(0.0)
+    return weight, weight * 2.0 ** (-age_days / half_life_days)
 
 
 def _tiers(last: pd.Series, as_of: pd.Timestamp, months: int) -> pd.Series:

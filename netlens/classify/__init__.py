@@ -84,6 +84,7 @@ def is_self_employed(company: str | None) -> bool:
     return _placeholders().get(fold(company), False)
 
 
+@cache
 def is_placeholder(company: str | None) -> bool:
     """``Self-employed``, ``Freelance``, ``Confidential``, ``N/A``, ``-``, ``.`` and the like:
     a company field that names no employer."""

@@ -19,6 +19,7 @@ from netlens.folding import fold
 __all__ = ["KeywordTable", "company_key", "fold", "read_data"]
 
 
+@cache
 def company_key(name: str | None) -> str:
     """The key a company is counted under: folded, without a leading "The" and without its
     legal form, so ``Contoso, Inc.``, ``CONTOSO LTD`` and ``The Contoso Company`` are one.
