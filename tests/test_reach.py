@@ -86,6 +86,8 @@ def test_degrees_bridges_redundancy(team_paths):
     assert result["redundancy"] == pytest.approx(1 / 4)
     assert team.graph.number_of_nodes() == 9  # Hal by name and Hal by URL are one person
     assert result["structure"]["ties_among_contacts"] == 1  # Bob–Cat
+    assert result["structure"]["local_bridges"] == 1  # Dan knows neither Bob nor Cat
+    assert result["industries_by_degree"]["1"]["Hospitals and Health Care"] == 1  # Dan, nurse
     assert result["companies_by_degree"]["2"]["distinct"] == 2  # Hooli, Globex
 
 

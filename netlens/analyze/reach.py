@@ -13,8 +13,12 @@ of people at distance exactly 1, 2 and 3 from the owner (one breadth-first searc
   are known: effective size (the number of contacts minus their average ties to each
   other), efficiency (effective size ÷ contacts) and constraint (how much the owner's ties
   lead to the same people; low is brokerage).
+- **Local bridges**: ties to contacts who know none of your other contacts (Granovetter
+  1973).
 - **Communities** among the contacts: Louvain modularity (Blondel et al. 2008) with a fixed
   seed, each labelled by its most common company.
+- **Company and industry reach by degree**: distinct companies and people per inferred
+  industry at each distance.
 
 References: Burt, R. S. (1992). *Structural Holes*. Harvard University Press. Blondel, V.
 D. et al. (2008). Fast unfolding of communities in large networks. *J. Stat. Mech.* P10008.
@@ -27,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from netlens.classify import company_key, is_placeholder
+from netlens.classify import classify_company, company_key, is_placeholder
 from netlens.graph import Team
 
 __all__ = ["constraint", "reach"]
@@ -52,6 +56,7 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": _companies(graph, layers[1])},
+        "industries_by_degree": {"1": _industries(graph, layers[1])},
         "unresolved_edges": team.unresolved_edges,
         "notes": list(team.notes),
         "structure": None,
@@ -88,6 +93,8 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
     )
     result["companies_by_degree"]["2"] = _companies(graph, layers[2])
     result["companies_by_degree"]["3"] = _companies(graph, layers[3])
+    result["industries_by_degree"]["2"] = _industries(graph, layers[2])
+    result["industries_by_degree"]["3"] = _industries(graph, layers[3])
     result["structure"], result["communities"] = _structure(graph, owner, layers[1])
     return result
 
@@ -124,6 +131,19 @@ def constraint(graph: nx.Graph, node: str) -> float:
     return total
 
 
+def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
+    """People per inferred industry (``Unknown`` included), largest first."""
+    found: dict[tuple[str, str], str] = {}
+    counts: Counter[str] = Counter()
+    for node in nodes:
+        data = graph.nodes[node]
+        key = (data["company"], data["position"])
+        if key not in found:
+            found[key] = classify_company(*key).label
+        counts[found[key]] += 1
+    return dict(counts.most_common())
+
+
 def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
     among contacts are known (else None and [])."""
@@ -134,12 +154,17 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
     if among.number_of_edges() == 0:
         return None, []
     size = nx.effective_size(ego, nodes=[owner])[owner]
+    # A tie to a contact who knows none of your other contacts is a local bridge
+    # (Granovetter 1973): the only short way between you and their circle.
+    # (``among`` holds exactly the contacts who know another contact).
+    local_bridges = len(contacts) - among.number_of_nodes()
     structure = {
         "contacts": len(contacts),
         "ties_among_contacts": among.number_of_edges(),
         "effective_size": size,
         "efficiency": size / len(contacts) if contacts else None,
         "constraint": constraint(ego, owner),
+        "local_bridges": local_bridges,
     }
     groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
     communities = []

@@ -47,6 +47,8 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
             "how many non-redundant contacts you have",
             f"  constraint {structure['constraint']:.3f}: low means your contacts do not know "
             "each other — you broker between circles",
+            f"  {plural(structure['local_bridges'], 'contact')} know none of your other "
+            "contacts, as far as these exports show: your ties to them are local bridges",
         ]
     if result["communities"]:
         lines += ["", "Groups among your contacts (who knows whom):"]
@@ -57,6 +59,13 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
     if second and second["top"]:
         lines += ["", f"Companies within two steps: {second['distinct']:,}. Most present:"]
         lines += [f"  {c['company']} ({c['people']:,})" for c in second["top"][:5]]
+    industries = result["industries_by_degree"].get("2")
+    if industries:
+        known = {k: v for k, v in industries.items() if k != "Unknown"}
+        lines.append(
+            f"Industries within two steps: {len(known)} of LinkedIn's 20"
+            + (f", most of all {next(iter(known))}." if known else ".")
+        )
     if result["unresolved_edges"]:
         lines.append(
             f"\n{plural(result['unresolved_edges'], 'tie')} in the edges file named people "
