@@ -215,14 +215,15 @@ def write_graph(
     team: Team,
     fmt: str,
     *,
-    networks: Sequence[Network],
+    network: Network,
     as_of: dt.date,
     months: int = 12,
     industry_map: dict[str, str] | None = None,
 ) -> bytes:
     """The merged graph as GEXF, GraphML or node-link JSON, each node carrying name, url,
     company, position, industry, function, seniority, degree (distance from the first
-    owner; -1 when unreachable) and, for the first owner's contacts, tier and strength."""
+    owner; -1 when unreachable) and, for the contacts of ``network`` (the first owner's
+    export), tier and strength."""
     import io
     import json
 
@@ -231,7 +232,7 @@ def write_graph(
 
     graph = team.graph.copy()
     distance = nx.single_source_shortest_path_length(graph, team.owner)
-    ties = relationships(networks[0], as_of=as_of, months=months).set_index("person_id")
+    ties = relationships(network, as_of=as_of, months=months).set_index("person_id")
     for node, data in graph.nodes(data=True):
         industry = classify_company(data["company"], data["position"], industry_map=industry_map)
         function, seniority = classify_position(data["position"], data["company"])

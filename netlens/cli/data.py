@@ -17,6 +17,7 @@ from netlens.cli.options import (
     months_option,
     network_argument,
 )
+from netlens.cli.team import merge, with_option
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -47,10 +48,7 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=str), required=True,
     help="The file to write, or - for standard output.",
 )  # fmt: skip
-@click.option(
-    "--with", "others", multiple=True, type=click.Path(path_type=str),
-    help="A teammate's export to merge into the graph (gexf, graphml, json).",
-)  # fmt: skip
+@with_option
 @industry_map_option
 @months_option
 @as_of_option
@@ -90,12 +88,10 @@ def export_command(
         )
     network = network.until(as_of)
     if fmt != "csv":
-        import netlens
-        from netlens.graph import build_team, write_graph
+        from netlens.graph import write_graph
 
-        networks = [network] + [netlens.load(p).until(as_of) for p in others]
-        team = build_team(networks, as_of=as_of)
-        data = write_graph(team, fmt, networks=networks, as_of=as_of, months=months,
+        team = merge(network, others, None, as_of)
+        data = write_graph(team, fmt, network=network, as_of=as_of, months=months,
                            industry_map=industry_map)  # fmt: skip
         if output == "-":
             click.echo(data.decode("utf-8"), nl=False)
