@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["fit", "plural", "width"]
+__all__ = ["fit", "iso_date", "plural", "width"]
 
 _IRREGULAR = {
     "spam": "spam",
@@ -39,3 +39,10 @@ def fit(text: str, columns: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + " " * (columns - used)
+
+
+def iso_date(value) -> str | None:
+    """``2026-11-21`` from a timestamp or date; None when missing (None, NaT or NaN)."""
+    if value is None or value != value:  # NaT and NaN are not equal to themselves
+        return None
+    return value.date().isoformat() if hasattr(value, "date") else value.isoformat()

@@ -20,6 +20,7 @@ import pandas as pd
 from netlens.classify.text import company_key, fold
 from netlens.errors import NetlensError
 from netlens.model import Network
+from netlens.wording import iso_date
 
 __all__ = ["diff"]
 
@@ -119,9 +120,7 @@ def _people(frame: pd.DataFrame) -> list[dict[str, Any]]:
             "url": _url(row["url"]),
             "company": row["company"],
             "position": row["position"],
-            "connected_on": None
-            if pd.isna(row["connected_on"])
-            else row["connected_on"].date().isoformat(),
+            "connected_on": iso_date(row["connected_on"]),
         }
         for _, row in frame.iterrows()
     ]

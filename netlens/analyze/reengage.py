@@ -36,6 +36,7 @@ import pandas as pd
 from netlens.analyze.staleness import HALF_LIFE_DAYS, relationships
 from netlens.classify import UNKNOWN, classify_people
 from netlens.model import Network
+from netlens.wording import iso_date
 
 __all__ = ["VALUE_POINTS", "reengage"]
 
@@ -148,7 +149,7 @@ def _contact(row: Any, as_of: dt.date) -> dict[str, Any]:
         "tier": str(row.tier),
         "score": round(float(row.score), 3),
         "days_since": int(row.days_since),
-        "last_interaction": pd.Timestamp(row.last_interaction).date().isoformat(),
+        "last_interaction": iso_date(row.last_interaction),
         "messages": int(row.messages),
         "industry": row.industry,
         "seniority": row.seniority,

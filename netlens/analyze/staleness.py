@@ -35,6 +35,7 @@ from typing import Any
 import pandas as pd
 
 from netlens.model import Network
+from netlens.wording import iso_date
 
 __all__ = ["DORMANT_MONTHS", "TIERS", "WEIGHTS", "relationships", "stale", "tie_figures"]
 
@@ -175,15 +176,11 @@ def _contact(row: Any) -> dict[str, Any]:
         "url": None if pd.isna(row.url) else row.url,
         "company": row.company,
         "position": row.position,
-        "connected_on": _iso(row.connected_on),
-        "last_interaction": _iso(row.last_interaction),
+        "connected_on": iso_date(row.connected_on),
+        "last_interaction": iso_date(row.last_interaction),
         "days_since": None if pd.isna(row.days_since) else int(row.days_since),
         "tier": str(row.tier),
         "engaged": bool(row.engaged),
         "messages": int(row.messages),
         "strength": round(float(row.strength), 4),
     }
-
-
-def _iso(value: Any) -> str | None:
-    return None if pd.isna(value) else pd.Timestamp(value).date().isoformat()

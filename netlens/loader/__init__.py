@@ -26,6 +26,7 @@ from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
 from netlens.model import INTERACTION_KINDS, LoadReport, Network
+from netlens.wording import iso_date
 
 __all__ = ["load"]
 
@@ -68,8 +69,8 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
     report.files[member.name] = connections.rows
     report.connections = connections.rows
     report.hidden_members = connections.hidden_members
-    report.first_connected = _iso(connections.first_connected)
-    report.last_connected = _iso(connections.last_connected)
+    report.first_connected = iso_date(connections.first_connected)
+    report.last_connected = iso_date(connections.last_connected)
     people = connections.people
 
     profile_read = optional("profile", read_profile)
@@ -147,7 +148,3 @@ def _matched(kind: str, read: Events, index: PeopleIndex, report: LoadReport) ->
     matched.insert(0, "person", person[person.notna()])
     matched["kind"] = kind
     return matched
-
-
-def _iso(value: pd.Timestamp | None) -> str | None:
-    return None if value is None or pd.isna(value) else value.date().isoformat()

@@ -94,14 +94,14 @@ def read_table(
                 f"{wanted[-1]} in its first {HEADER_SCAN_LINES} lines — is this LinkedIn's "
                 f"{file_label}, unedited?"
             )
-        line_no, offset, delimiter, header = found
+        offset, delimiter, header = found
         skip = bom + len(text[:offset].encode(encoding))
         try:
-            table = _parse(member, skip, encoding, delimiter, header, aliases, line_no)
+            table = _parse(member, skip, encoding, delimiter, header, aliases)
         except UnicodeDecodeError:
             if encoding != "utf-8":
                 raise
-            table = _parse(member, skip, "cp1252", delimiter, header, aliases, line_no)
+            table = _parse(member, skip, "cp1252", delimiter, header, aliases)
     except UnreadableExportError:
         raise
     except READ_ERRORS as exc:
@@ -163,12 +163,12 @@ def _decode_head(data: bytes, encoding: str, complete: bool) -> str | None:
 
 def _find_header(
     text: str, aliases: Mapping[str, str], required: list[str]
-) -> tuple[int, int, str, list[str]] | None:
-    """(line number, char offset, delimiter, header cells) of the first line naming the
+) -> tuple[int, str, list[str]] | None:
+    """(char offset, delimiter, header cells) of the first line naming the
     required columns; scanning lines, not skipping a fixed count, since preambles vary."""
     offset = 0
     lines = text.splitlines(keepends=True)
-    for number, line in enumerate(lines[:HEADER_SCAN_LINES], start=1):
+    for line in lines[:HEADER_SCAN_LINES]:
         stripped = line.strip("\r\n")
         if stripped.strip():
             # Comma as LinkedIn writes it; tab (UTF-16 files); semicolon (Excel in Europe).
@@ -179,7 +179,7 @@ def _find_header(
                 cells = []
             found = {aliases.get(column_key(cell)) for cell in cells}
             if all(canon in found for canon in required):
-                return number, offset, delimiter, cells
+                return offset, delimiter, cells
         offset += len(line)
     return None
 
@@ -191,7 +191,6 @@ def _parse(
     delimiter: str,
     header: list[str],
     aliases: Mapping[str, str],
-    line_no: int,
 ) -> Table:
     keep = {cell for cell in header if column_key(cell) in aliases}
     with member.open() as fh, warnings.catch_warnings(record=True) as caught:
