@@ -61,7 +61,7 @@ def test_sample_command(runner, tmp_path):
 def test_bundled_samples_are_the_documented_ones():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     solo = ROOT / "sample_exports" / "thomas-johnson.zip"
-    assert f"netlens summary {solo.relative_to(ROOT)}" in readme
+    assert f"netlens report {solo.relative_to(ROOT)}" in readme
     summary = netlens.load(solo).summary()
     assert summary["connections"] == 1000
     assert summary["warnings"] == []

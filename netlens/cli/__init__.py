@@ -6,7 +6,9 @@ that ``netlens --help`` stays fast. One module per command group:
 
 - :mod:`netlens.cli.data` — ``summary``, ``export``, ``sample``: what is in the export;
 - :mod:`netlens.cli.review` — ``diversity``, ``stale``, ``reengage``, ``growth``,
-  ``diff``: the review of the network.
+  ``diff``: the review of the network, question by question;
+- :mod:`netlens.cli.report` — ``report``: the whole review, with charts;
+- :mod:`netlens.cli.team` — ``reach``, ``intros``: several exports merged.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
     Examples:
+      netlens report Basic_LinkedInDataExport_11-21-2026.zip --open
       netlens summary Basic_LinkedInDataExport_11-21-2026.zip
       netlens reengage export.zip --top 10
       netlens diversity export.zip --by seniority
@@ -69,4 +72,4 @@ def main() -> None:
 
 
 # Register the commands (import for their side effect on `cli`).
-from netlens.cli import data, review, team  # noqa: E402, F401
+from netlens.cli import data, report, review, team  # noqa: E402, F401

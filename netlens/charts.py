@@ -1,0 +1,344 @@
+"""Matplotlib figures from the report's chart data, nothing else.
+
+Each drawing function takes a :class:`~netlens.report.model.Chart` and returns a matplotlib
+``Figure``; :func:`draw_charts` draws every chart of a report once, as PNG bytes that the
+HTML (inline) and Markdown (files beside it) renderers share. Figures are made without
+pyplot (no global state, no display needed) and rendered by the Agg backend.
+
+One style throughout: the Okabe–Ito palette (distinguishable with the common forms of
+colour blindness), grey for "other" and "unknown", no chart junk, and labels large enough
+to read on a phone.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from matplotlib import rc_context
+from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from netlens.report.model import Chart, Report
+
+__all__ = ["DRAWERS", "draw", "draw_charts", "png"]
+
+# Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+OTHER = "#BBBBBB"
+UNKNOWN = "#DDDDDD"
+INK = "#222222"
+MUTED = "#666666"
+TIER_COLOURS = {"active": "#009E73", "fading": "#E69F00", "dormant": "#D55E00", "unknown": OTHER}
+STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
+DPI = 144
+
+STYLE = {
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": MUTED,
+    "ytick.color": INK,
+    "text.color": INK,
+    "figure.facecolor": "white",
+    "svg.fonttype": "none",
+}
+
+
+def _figure(width: float, height: float) -> Figure:
+    return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+
+
+def _shorten(label: str, limit: int = 42) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def _bar_colours(names: Iterable[str]) -> list[str]:
+    colours = []
+    for name in names:
+        if name == "Unknown":
+            colours.append(UNKNOWN)
+        elif name.endswith(" more") or name.startswith("Other"):
+            colours.append(OTHER)
+        else:
+            colours.append(PALETTE[0])
+    return colours
+
+
+def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> None:
+    """Horizontal bars, the largest on top, each labelled with its count."""
+    names = [_shorten(b["name"]) for b in bars]
+    counts = [b["count"] for b in bars]
+    positions = list(range(len(bars)))[::-1]
+    ax.barh(positions, counts, color=colours or _bar_colours(b["name"] for b in bars))
+    ax.set_yticks(positions, names)
+    ax.tick_params(axis="y", length=0)
+    top = max(counts, default=0) or 1
+    for y, n in zip(positions, counts, strict=True):
+        ax.text(n + top * 0.01, y, f"{n:,}", va="center", fontsize=9, color=MUTED)
+    ax.set_xlim(0, top * 1.15)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+
+
+def bars(chart: Chart) -> Figure:
+    """Horizontal bars of ``data["bars"]`` [{name, count}]."""
+    rows = chart.data["bars"]
+    fig = _figure(8, 1.2 + 0.32 * max(len(rows), 1))
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    if rows:
+        _hbars(ax, rows)
+    else:
+        _empty(ax)
+    return fig
+
+
+def growth(chart: Chart) -> Figure:
+    """Monthly bars of connections added, with the running total as a line."""
+    import pandas as pd
+
+    months = chart.data["by_month"]
+    fig = _figure(8, 3.6)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    if not months:
+        _empty(ax)
+        return fig
+    when = pd.PeriodIndex([m["month"] for m in months], freq="M").to_timestamp()
+    ax.bar(when, [m["added"] for m in months], width=25, color=PALETTE[0], label="added per month")
+    ax.set_ylabel("added per month")
+    total = ax.twinx()
+    total.plot(when, [m["total"] for m in months], color=PALETTE[1], linewidth=2, label="total")
+    total.set_ylabel("total", color=PALETTE[1])
+    total.tick_params(axis="y", colors=PALETTE[1])
+    total.spines["right"].set_visible(True)
+    total.set_ylim(0, max(m["total"] for m in months) * 1.08 or 1)
+    handles = ax.get_legend_handles_labels()
+    lines = total.get_legend_handles_labels()
+    ax.legend(handles[0] + lines[0], handles[1] + lines[1], loc="upper left", frameon=False)
+    return fig
+
+
+def function_seniority(chart: Chart) -> Figure:
+    """Two panels: contacts by job function, and by seniority level in its natural order."""
+    functions, levels = chart.data["function"], chart.data["seniority"]
+    fig = _figure(9, 1.4 + 0.3 * max(len(functions), len(levels), 1))
+    left, right = fig.subplots(1, 2)
+    left.set_title("Job function")
+    right.set_title("Seniority")
+    for ax, rows in ((left, functions), (right, levels)):
+        if any(row["count"] for row in rows):
+            _hbars(ax, rows)
+        else:
+            _empty(ax)
+    return fig
+
+
+def tiers(chart: Chart) -> Figure:
+    """One bar per staleness tier, in the tier colours."""
+    counts = chart.data["tiers"]
+    rows = [{"name": tier, "count": n} for tier, n in counts.items()]
+    fig = _figure(8, 2.4)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    _hbars(ax, rows, colours=[TIER_COLOURS[tier] for tier in counts])
+    return fig
+
+
+def timeline(chart: Chart) -> Figure:
+    """Stacked bars: ties by the year of their last interaction, coloured by tier."""
+    years = chart.data["by_year"]
+    fig = _figure(8, 3.4)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    if not years:
+        _empty(ax)
+        return fig
+    xs = [row["year"] for row in years]
+    bottom = [0] * len(years)
+    for tier in ("dormant", "fading", "active"):
+        heights = [row.get(tier, 0) for row in years]
+        ax.bar(xs, heights, bottom=bottom, color=TIER_COLOURS[tier], label=tier, width=0.8)
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
+    ax.set_ylabel("people")
+    step = max(1, math.ceil(len(xs) / 12))
+    ax.set_xticks(xs[::step], [str(x) for x in xs[::step]])
+    ax.legend(frameon=False, loc="upper left")
+    return fig
+
+
+def health(chart: Chart) -> Figure:
+    """Score bars from 0 to 100, one per practice, coloured by status."""
+    sections = chart.data["sections"]
+    fig = _figure(8, 1.0 + 0.34 * len(sections))
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    positions = list(range(len(sections)))[::-1]
+    for y, section in zip(positions, sections, strict=True):
+        score = section["score"]
+        ax.barh(y, 100, color="#F2F2F2", height=0.7)
+        if score is None:
+            ax.text(2, y, "no data", va="center", fontsize=9, color=MUTED)
+            continue
+        ax.barh(y, max(score, 1), color=STATUS_COLOURS[section["status"]], height=0.7)
+        ax.text(min(score, 88) + 2, y, f"{score}", va="center", fontsize=9, color=INK)
+    ax.set_yticks(positions, [_shorten(s["title"], 40) for s in sections])
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, 100)
+    ax.spines["left"].set_visible(False)
+    ax.set_xticks([0, 40, 70, 100], ["0", "40 fair", "70 good", "100"])
+    return fig
+
+
+def network_graph(chart: Chart) -> Figure:
+    """Contacts as dots and the ties among them as lines, coloured by community; laid out
+    by force (Fruchterman–Reingold, fixed seed)."""
+    import networkx as nx
+    from matplotlib.collections import LineCollection
+
+    groups, edges = chart.points["group"], chart.points["edges"]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(groups)))
+    graph.add_edges_from(edges)
+    layout = nx.spring_layout(graph, seed=42, iterations=60)
+    fig = _figure(10, 6.2)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    segments = [(layout[a], layout[b]) for a, b in edges]
+    ax.add_collection(LineCollection(segments, colors="#999999", linewidths=0.4, alpha=0.35))
+    xs = [layout[i][0] for i in range(len(groups))]
+    ys = [layout[i][1] for i in range(len(groups))]
+    colours = [_group_colour(g, len(chart.data["groups"])) for g in groups]
+    ax.scatter(xs, ys, s=14, c=colours, edgecolors="white", linewidths=0.3, zorder=2)
+    _legend(ax, chart.data["groups"])
+    _bare(ax)
+    return fig
+
+
+def network_radial(chart: Chart) -> Figure:
+    """Contacts around the owner: an angular sector per industry (its size the share of
+    contacts), the distance from the centre growing with the time since the last
+    interaction (rings at one and three years); contacts without a date on the rim."""
+    groups, days = chart.points["group"], chart.points["days_since"]
+    fig = _figure(10, 6.2)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    total = len(groups) or 1
+    # Each group's sector starts where the previous one ends.
+    starts, start = [], 0.0
+    for group in chart.data["groups"]:
+        starts.append(start)
+        start += group["count"] / total * 2 * math.pi
+    seen = [0] * len(chart.data["groups"])
+    xs, ys, colours = [], [], []
+    for group, since in zip(groups, days, strict=True):
+        count = chart.data["groups"][group]["count"]
+        # Spread evenly through the sector, the golden ratio breaking up radial lines.
+        within = ((seen[group] * 0.618034) % 1.0) * 0.92 + 0.04
+        seen[group] += 1
+        angle = starts[group] + within * count / total * 2 * math.pi
+        radius = 1.08 if since is None else 0.12 + 0.88 * _radius(since)
+        xs.append(radius * math.cos(angle))
+        ys.append(radius * math.sin(angle))
+        colours.append(_group_colour(group, len(chart.data["groups"]), chart.data["groups"]))
+    size = max(2.0, min(18.0, 6000 / total))
+    ax.scatter(xs, ys, s=size, c=colours, linewidths=0, alpha=0.85)
+    for days_mark, label in ((365, "1 year"), (3 * 365, "3 years")):
+        r = 0.12 + 0.88 * _radius(days_mark)
+        ax.add_patch(_circle(r))
+        ax.text(0, r + 0.015, label, ha="center", fontsize=8, color=MUTED)
+    ax.scatter([0], [0], s=60, c=INK, zorder=3)
+    ax.text(0, -0.07, "you", ha="center", fontsize=9, color=INK)
+    ax.set_xlim(-1.15, 1.15)
+    ax.set_ylim(-1.15, 1.15)
+    ax.set_aspect("equal")
+    _legend(ax, chart.data["groups"])
+    _bare(ax)
+    return fig
+
+
+def _radius(days: int) -> float:
+    """0 for today, 1 for ten years or more; a square root spreads the recent years."""
+    return math.sqrt(min(max(days, 0), 3650) / 3650)
+
+
+def _circle(radius: float) -> Any:
+    from matplotlib.patches import Circle
+
+    return Circle((0, 0), radius, fill=False, linestyle="--", linewidth=0.8, color="#AAAAAA")
+
+
+def _group_colour(index: int, groups: int, named: list[dict] | None = None) -> str:
+    if named is not None and named[index]["name"] == "Unknown":
+        return UNKNOWN
+    return PALETTE[index] if index < len(PALETTE) else OTHER
+
+
+def _legend(ax: Any, groups: list[dict]) -> None:
+    from matplotlib.lines import Line2D
+
+    handles = [
+        Line2D([], [], marker="o", linestyle="", markersize=7,
+               color=_group_colour(i, len(groups), groups),
+               label=f"{_shorten(g['name'], 40)} ({g['count']:,})")
+        for i, g in enumerate(groups)
+    ]  # fmt: skip
+    # An "outside" figure legend: the constrained layout makes room for it.
+    ax.figure.legend(handles=handles, loc="outside right upper", frameon=False)
+
+
+def _bare(ax: Any) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def _empty(ax: Any) -> None:
+    ax.text(0.5, 0.5, "no data", ha="center", va="center", color=MUTED, transform=ax.transAxes)
+    _bare(ax)
+
+
+DRAWERS: dict[str, Callable[[Chart], Figure]] = {
+    "bars": bars,
+    "growth": growth,
+    "function_seniority": function_seniority,
+    "tiers": tiers,
+    "timeline": timeline,
+    "health": health,
+    "network_graph": network_graph,
+    "network_radial": network_radial,
+}
+
+
+def draw(chart: Chart) -> Figure:
+    """The figure for ``chart``, in the netlens style."""
+    with rc_context(STYLE):
+        return DRAWERS[chart.kind](chart)
+
+
+def png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    with rc_context(STYLE), warnings.catch_warnings():
+        # A name in a script the font lacks shows as boxes; not worth a warning per glyph.
+        warnings.filterwarnings("ignore", message="Glyph .* missing")
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def draw_charts(report: Report, progress: Callable[[str], None] | None = None) -> None:
+    """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``."""
+    for chart in report.charts:
+        if progress:
+            progress(chart.key)
+        chart.image = png(draw(chart))
