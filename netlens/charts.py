@@ -35,6 +35,7 @@ MUTED = "#666666"
 TIER_COLOURS = {"active": "#009E73", "fading": "#E69F00", "dormant": "#D55E00", "unknown": OTHER}
 STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
 DPI = 144
+MAX_DOTS = 4000  # dots in the radial drawing; beyond that they blur into each other
 
 STYLE = {
     "font.size": 10,
@@ -114,8 +115,15 @@ def growth(chart: Chart) -> Figure:
     if not months:
         _empty(ax)
         return fig
-    when = pd.PeriodIndex([m["month"] for m in months], freq="M").to_timestamp()
-    ax.bar(when, [m["added"] for m in months], width=25, color=PALETTE[0], label="added per month")
+    # Months as plain numbers (faster than dates), ticks at each January.
+    start = pd.Period(months[0]["month"], freq="M")
+    when = list(range(len(months)))
+    ax.bar(when, [m["added"] for m in months], width=0.85, color=PALETTE[0],
+           label="added per month")  # fmt: skip
+    years = [i for i in when if (start + i).month == 1] or [0]
+    step = max(1, math.ceil(len(years) / 12))
+    ax.set_xticks(years[::step], [str((start + i).year) for i in years[::step]])
+    ax.set_xlim(-1, len(months))
     ax.set_ylabel("added per month")
     total = ax.twinx()
     total.plot(when, [m["total"] for m in months], color=PALETTE[1], linewidth=2, label="total")
@@ -228,41 +236,54 @@ def network_graph(chart: Chart) -> Figure:
 def network_radial(chart: Chart) -> Figure:
     """Contacts around the owner: an angular sector per industry (its size the share of
     contacts), the distance from the centre growing with the time since the last
-    interaction (rings at one and three years); contacts without a date on the rim."""
-    groups, days = chart.points["group"], chart.points["days_since"]
+    interaction (rings at one and three years); contacts without a date on the rim.
+    Beyond :data:`MAX_DOTS` contacts an even sample of each group is drawn (the legend
+    keeps the true counts): more dots only blur into each other."""
+    import numpy as np
+
+    named = chart.data["groups"]
+    group = np.asarray(chart.points["group"], dtype=int)
+    days = np.asarray(
+        [-1 if d is None else d for d in chart.points["days_since"]], dtype=float
+    ).reshape(-1)
     fig = _figure(10, 6.2)
     ax = fig.subplots()
     ax.set_title(chart.title)
-    total = len(groups) or 1
-    # Each group's sector starts where the previous one ends.
-    starts, start = [], 0.0
-    for group in chart.data["groups"]:
-        starts.append(start)
-        start += group["count"] / total * 2 * math.pi
-    seen = [0] * len(chart.data["groups"])
-    xs, ys, colours = [], [], []
-    for group, since in zip(groups, days, strict=True):
-        count = chart.data["groups"][group]["count"]
-        # Spread evenly through the sector, the golden ratio breaking up radial lines.
-        within = ((seen[group] * 0.618034) % 1.0) * 0.92 + 0.04
-        seen[group] += 1
-        angle = starts[group] + within * count / total * 2 * math.pi
-        radius = 1.08 if since is None else 0.12 + 0.88 * _radius(since)
-        xs.append(radius * math.cos(angle))
-        ys.append(radius * math.sin(angle))
-        colours.append(_group_colour(group, len(chart.data["groups"]), chart.data["groups"]))
-    size = max(2.0, min(18.0, 6000 / total))
-    ax.scatter(xs, ys, s=size, c=colours, linewidths=0, alpha=0.85)
+    total = max(len(group), 1)
+    # Rank of each contact within its group, and where each group's sector starts.
+    order = np.argsort(group, kind="stable")
+    counts = np.bincount(group, minlength=len(named)) if len(group) else np.zeros(len(named))
+    first = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(int)
+    rank = np.empty(len(group), dtype=int)
+    rank[order] = np.arange(len(group)) - np.repeat(first, counts.astype(int))
+    keep = rank % math.ceil(total / MAX_DOTS) == 0
+    sector = counts / total * 2 * math.pi
+    start = np.concatenate([[0.0], np.cumsum(sector)[:-1]])
+    # Scattered through the sector by a seeded generator: an ordered spread (contacts come
+    # in date order, so angle would follow time) draws spirals that mean nothing.
+    within = np.random.default_rng(42).random(len(group)) * 0.92 + 0.04
+    angle = start[group] + within * sector[group]
+    radius = np.where(days < 0, 1.08, 0.12 + 0.88 * np.sqrt(np.clip(days, 0, 3650) / 3650))
+    palette = np.array([_group_colour(i, len(named), named) for i in range(len(named))])
+    shown = int(keep.sum())
+    ax.scatter(
+        (radius * np.cos(angle))[keep], (radius * np.sin(angle))[keep],
+        s=max(2.0, min(18.0, 6000 / max(shown, 1))), c=palette[group[keep]] if shown else [],
+        linewidths=0, alpha=0.85,
+    )  # fmt: skip
     for days_mark, label in ((365, "1 year"), (3 * 365, "3 years")):
         r = 0.12 + 0.88 * _radius(days_mark)
         ax.add_patch(_circle(r))
         ax.text(0, r + 0.015, label, ha="center", fontsize=8, color=MUTED)
     ax.scatter([0], [0], s=60, c=INK, zorder=3)
     ax.text(0, -0.07, "you", ha="center", fontsize=9, color=INK)
+    if shown < len(group):
+        ax.text(0, -1.14, f"one dot per {math.ceil(total / MAX_DOTS)} contacts", ha="center",
+                fontsize=8, color=MUTED)  # fmt: skip
     ax.set_xlim(-1.15, 1.15)
     ax.set_ylim(-1.15, 1.15)
     ax.set_aspect("equal")
-    _legend(ax, chart.data["groups"])
+    _legend(ax, named)
     _bare(ax)
     return fig
 

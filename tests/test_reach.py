@@ -20,7 +20,7 @@ import pytest
 
 import netlens
 from netlens.analyze.intros import intros
-from netlens.analyze.reach import reach
+from netlens.analyze.reach import first_degree_reach, reach
 from netlens.cli import cli
 from netlens.errors import NetlensError
 from netlens.graph import build_team, read_edges
@@ -105,6 +105,20 @@ def test_one_export_alone_says_null_beyond_the_first_degree(team_paths):
     assert result["second_degree"] is None and result["third_degree"] is None
     assert result["bridges"] == [] and result["redundancy"] is None
     assert "--with" in result["notes"][0]
+
+
+@pytest.mark.parametrize("era", ["era2016", "era2025", "quirks", "cp1252"])
+def test_first_degree_reach_without_a_graph_matches_the_graph(era):
+    """The report's shortcut for one export gives what the graph gives."""
+    from netlens.classify import classify_people
+
+    from conftest import EXPORTS
+
+    network = netlens.load(EXPORTS / era)
+    as_of = dt.date(2026, 11, 21)
+    from_graph = reach(build_team([network.until(as_of)], as_of=as_of), exports=1)
+    shortcut = first_degree_reach(classify_people(network.until(as_of).people))
+    assert shortcut == from_graph
 
 
 def test_edges_file_adds_ties(team_paths, tmp_path):

@@ -30,16 +30,22 @@ from collections import Counter
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 
 from netlens.classify import classify_company, company_key, is_placeholder
 from netlens.graph import Team
 
-__all__ = ["constraint", "reach"]
+__all__ = ["constraint", "first_degree_reach", "reach"]
 
 TOP_BRIDGES = 10
 TOP_COMPANIES = 10
 COMMUNITY_SEED = 42
 MIN_COMMUNITY = 3
+ONE_EXPORT_NOTE = (
+    "One export shows only your own connections. To see who they can introduce you to, "
+    "merge teammates' exports with --with (each teammate downloads their own), or pass known "
+    "ties between people with --edges ties.csv."
+)
 
 
 def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
@@ -63,11 +69,7 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
         "communities": [],
     }
     if not beyond_star:
-        result["notes"].append(
-            "One export shows only your own connections. To see who they can introduce you "
-            "to, merge teammates' exports with --with (each teammate downloads their own), "
-            "or pass known ties between people with --edges ties.csv."
-        )
+        result["notes"].append(ONE_EXPORT_NOTE)
         return result
 
     through: dict[str, list[str]] = {}
@@ -97,6 +99,42 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
     result["industries_by_degree"]["3"] = _industries(graph, layers[3])
     result["structure"], result["communities"] = _structure(graph, owner, layers[1])
     return result
+
+
+def first_degree_reach(people: pd.DataFrame) -> dict[str, Any]:
+    """The :func:`reach` result for one export alone, without building a graph: the first
+    degree, its companies and industries, and ``None`` for everything beyond. ``people`` is
+    classified (:func:`netlens.classify.classify_people`)."""
+    # As in the graph: companies by normalised key, each under its most common spelling,
+    # the largest first, ties in order of appearance.
+    placed = people[(people["company_key"] != "")]
+    spellings = placed.groupby(["company_key", "company"], sort=False).size()
+    size = spellings.groupby(level=0, sort=False).sum()
+    name = spellings.groupby(level=0, sort=False).idxmax().str[1]
+    by_key = pd.DataFrame({"size": size, "name": name})
+    ranked = by_key.sort_values("size", ascending=False, kind="stable")
+    return {
+        "exports": 1,
+        "first_degree": len(people),
+        "second_degree": None,
+        "third_degree": None,
+        "bridges": [],
+        "redundancy": None,
+        "companies_by_degree": {
+            "1": {
+                "distinct": len(by_key),
+                "top": [
+                    {"company": name, "people": int(n)}
+                    for n, name in ranked.head(TOP_COMPANIES).itertuples(index=False)
+                ],
+            }
+        },
+        "industries_by_degree": {"1": people["industry"].value_counts().to_dict()},
+        "unresolved_edges": 0,
+        "notes": [ONE_EXPORT_NOTE],
+        "structure": None,
+        "communities": [],
+    }
 
 
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:

@@ -105,7 +105,7 @@ def report(
     if targets:
         _prepare(folder, targets)
 
-    team = merge(network, others, edges, as_of)
+    team = merge(network, others, edges, as_of) if others or edges else None
     charted = any(f in ("html", "md") for f in formats)
     with progress(len(STEPS) + (8 if charted else 0) + len(formats), quiet) as advance:
         review = build_report(

@@ -21,7 +21,7 @@ from netlens import __version__
 from netlens.analyze.diversity import diversity
 from netlens.analyze.growth import growth
 from netlens.analyze.health import health
-from netlens.analyze.reach import reach
+from netlens.analyze.reach import first_degree_reach, reach
 from netlens.analyze.reengage import reengage
 from netlens.analyze.staleness import TIERS, relationships
 from netlens.classify import UNKNOWN, classify_people
@@ -84,13 +84,10 @@ def build_report(
     step("diversity")
     spread = {by: diversity(people, by=by) for by in DIMENSIONS}
     step("re-engage")
-    ranked = reengage(network, as_of=as_of, months=months, top=top, people=people)
+    ranked = reengage(network, as_of=as_of, months=months, top=top, people=people, ties=ties)
     step("reach")
-    if team is None:
-        from netlens.graph import build_team
-
-        team = build_team([network], as_of=as_of)
-    reached = reach(team, exports=exports)
+    # One export alone needs no graph: beyond the first degree it knows nothing.
+    reached = reach(team, exports=exports) if team else first_degree_reach(people)
 
     person = initials if redact else (lambda name: name)
     summary = network.summary()
@@ -663,7 +660,7 @@ def _concentration(company: dict) -> Section:
 
 
 def _reach(
-    reached: dict, team: Team, person: Callable, people: pd.DataFrame, ties: pd.DataFrame
+    reached: dict, team: Team | None, person: Callable, people: pd.DataFrame, ties: pd.DataFrame
 ) -> Section:
     second, third = reached["second_degree"], reached["third_degree"]
     figures = [
@@ -754,11 +751,13 @@ def _reach(
     return section
 
 
-def _drawing(team: Team, reached: dict, people: pd.DataFrame, ties: pd.DataFrame):
+def _drawing(
+    team: Team | None, reached: dict, people: pd.DataFrame, ties: pd.DataFrame
+) -> Chart | None:
     """The network drawing: the owner's contacts and the ties among them, coloured by
     community; or, when no ties among contacts are known, contacts around the owner grouped
     by industry (the angle) and by how recently you were in touch (the distance)."""
-    if reached["structure"]:
+    if team is not None and reached["structure"]:
         return _community_drawing(team)
     if people.empty:
         return None
