@@ -128,10 +128,10 @@ def _score_line(report: Report) -> str:
 def _text_table(table: Table, limit: int | None = TEXT_ROWS) -> list[str]:
     rows = [[_cell(v) for v in row] for row in table.rows]
     shown = rows if limit is None else rows[:limit]
-    # Long free-text columns (reasons, next steps) are cut to keep one line per row.
-    widths = [
-        min(max([width(c)] + [width(r[i]) for r in shown]), 48) for i, c in enumerate(table.columns)
-    ]
+    # Columns are cut at 44 terminal columns, but the last: free text (reasons, next steps)
+    # runs on, and the terminal wraps it.
+    widths = [max([width(c)] + [width(r[i]) for r in shown]) for i, c in enumerate(table.columns)]
+    widths = [w if i == len(widths) - 1 else min(w, 44) for i, w in enumerate(widths)]
     lines = [_style(table.title, bold=True)]
     header = "  ".join(fit(c, w) for c, w in zip(table.columns, widths, strict=True))
     lines.append("  " + _style(header.rstrip(), dim=True))
@@ -146,14 +146,25 @@ def _text_table(table: Table, limit: int | None = TEXT_ROWS) -> list[str]:
     return [*lines, ""]
 
 
+def _figure_lines(figures: list) -> list[str]:
+    """Label, value (aligned on the right) and note, one figure per line."""
+    label_width = max(width(f.label) for f in figures)
+    value_width = max(width(f.value) for f in figures)
+    lines = []
+    for figure in figures:
+        value = " " * (value_width - width(figure.value)) + figure.value
+        if figure.status in STATUS_STYLE:
+            value = _style(value, fg=STATUS_STYLE[figure.status])
+        note = _style(f"  {figure.note}", dim=True) if figure.note else ""
+        lines.append(f"  {fit(figure.label, label_width)}  {value}{note}")
+    return lines
+
+
 def render_terminal_summary(report: Report) -> str:
     """A few lines for the terminal: score, headline figures, the three next steps."""
     overview = report.sections[0]
     lines = [_style(report.title, bold=True), _score_line(report), ""]
-    label_width = max(width(f.label) for f in overview.figures[1:])
-    for figure in overview.figures[1:]:
-        note = _style(f"  {figure.note}", dim=True) if figure.note else ""
-        lines.append(f"  {fit(figure.label, label_width)}  {figure.value}{note}")
+    lines += _figure_lines(overview.figures[1:])  # the first is the score, shown above
     if report.next_steps:
         lines += ["", _style("Next steps", bold=True)]
         lines += [f"  {i}. {step}" for i, step in enumerate(report.next_steps, 1)]
@@ -163,17 +174,10 @@ def render_terminal_summary(report: Report) -> str:
 def render_text(report: Report) -> str:
     """The whole review for a terminal: every section, tables cut to their first rows."""
     lines = [render_terminal_summary(report)]
-    for section in report.sections:
+    for index, section in enumerate(report.sections):
         lines += ["", _style(section.title.upper(), bold=True, fg="cyan")]
-        if section.figures:
-            label_width = max(width(f.label) for f in section.figures)
-            for figure in section.figures:
-                value = figure.value
-                if figure.status in STATUS_STYLE:
-                    value = _style(value, fg=STATUS_STYLE[figure.status])
-                note = _style(f"  {figure.note}", dim=True) if figure.note else ""
-                lines.append(f"  {fit(figure.label, label_width)}  {value}{note}")
-            lines.append("")
+        if section.figures and index:  # the overview's figures open the text already
+            lines += [*_figure_lines(section.figures), ""]
         lines += [f"  • {finding}" for finding in section.findings]
         if section.findings:
             lines.append("")
