@@ -367,3 +367,13 @@ def test_report_never_overwrites_its_input(runner, tmp_path):
     assert "is one of this command's inputs" in result.output
     assert export.read_bytes() == before
     assert not (tmp_path / "index.html").exists()
+
+
+def test_charts_drawn_in_parallel_are_the_same_bytes(era2025_report):
+    from netlens.charts import draw_charts
+
+    draw_charts(era2025_report, workers=1)
+    serial = {chart.key: chart.image for chart in era2025_report.charts}
+    draw_charts(era2025_report, workers=2)
+    assert {chart.key: chart.image for chart in era2025_report.charts} == serial
+    assert all(image.startswith(PNG) for image in serial.values())
