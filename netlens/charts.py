@@ -12,6 +12,7 @@ to read on a phone.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import sys
@@ -29,13 +30,14 @@ __all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png"]
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
-OTHER = "#BBBBBB"
-UNKNOWN = "#DDDDDD"
+OTHER = "#A0A0A0"
+UNKNOWN = "#CBCBCB"
 INK = "#222222"
 MUTED = "#666666"
 TIER_COLOURS = {"active": "#009E73", "fading": "#E69F00", "dormant": "#D55E00", "unknown": OTHER}
 STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
 DPI = 144
+LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 MAX_DOTS = 4000  # dots in the radial drawing; beyond that they blur into each other
 
 STYLE = {
@@ -53,6 +55,10 @@ STYLE = {
     "figure.facecolor": "white",
     "svg.fonttype": "none",
 }
+
+
+def _thousands(value: float, position: int) -> str:
+    return f"{value:,.0f}"
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -119,8 +125,10 @@ def growth(chart: Chart) -> Figure:
     # Months as plain numbers (faster than dates), ticks at each January.
     start = pd.Period(months[0]["month"], freq="M")
     when = list(range(len(months)))
-    ax.bar(when, [m["added"] for m in months], width=0.85, color=PALETTE[0],
-           label="added per month")  # fmt: skip
+    bars = ax.bar(when, [m["added"] for m in months], width=0.85, color=PALETTE[0],
+                  label="added per month")  # fmt: skip
+    if chart.data.get("partial_last_month"):
+        bars[-1].set_alpha(0.4)  # this month so far: not a drop
     years = [i for i in when if (start + i).month == 1] or [0]
     step = max(1, math.ceil(len(years) / 12))
     ax.set_xticks(years[::step], [str((start + i).year) for i in years[::step]])
@@ -132,6 +140,8 @@ def growth(chart: Chart) -> Figure:
     total.tick_params(axis="y", colors=PALETTE[1])
     total.spines["right"].set_visible(True)
     total.set_ylim(0, max(m["total"] for m in months) * 1.08 or 1)
+    for axis in (ax.yaxis, total.yaxis):
+        axis.set_major_formatter(_thousands)
     handles = ax.get_legend_handles_labels()
     lines = total.get_legend_handles_labels()
     ax.legend(handles[0] + lines[0], handles[1] + lines[1], loc="upper left", frameon=False)
@@ -229,6 +239,13 @@ def network_graph(chart: Chart) -> Figure:
     ys = [layout[i][1] for i in range(len(groups))]
     colours = [_group_colour(g, len(chart.data["groups"])) for g in groups]
     ax.scatter(xs, ys, s=14, c=colours, edgecolors="white", linewidths=0.3, zorder=2)
+    for index, name in chart.points.get("labels", []):
+        ax.scatter([xs[index]], [ys[index]], s=90, facecolors="none", edgecolors=INK,
+                   linewidths=1.2, zorder=3)  # fmt: skip
+        ax.annotate(
+            _shorten(name, 30), (xs[index], ys[index]), xytext=(7, 7), textcoords="offset points",
+            fontsize=9, color=INK, zorder=4, bbox=LABEL_BOX,
+        )  # fmt: skip
     _legend(ax, chart.data["groups"])
     _bare(ax)
     return fig
@@ -275,9 +292,9 @@ def network_radial(chart: Chart) -> Figure:
     for days_mark, label in ((365, "1 year"), (3 * 365, "3 years")):
         r = 0.12 + 0.88 * _radius(days_mark)
         ax.add_patch(_circle(r))
-        ax.text(0, r + 0.015, label, ha="center", fontsize=8, color=MUTED)
+        ax.text(0, r + 0.015, label, ha="center", fontsize=8, color=MUTED, zorder=4, bbox=LABEL_BOX)
     ax.scatter([0], [0], s=60, c=INK, zorder=3)
-    ax.text(0, -0.07, "you", ha="center", fontsize=9, color=INK)
+    ax.text(0, -0.08, "you", ha="center", fontsize=9, color=INK, zorder=4, bbox=LABEL_BOX)
     if shown < len(group):
         ax.text(0, -1.14, f"one dot per {math.ceil(total / MAX_DOTS)} contacts", ha="center",
                 fontsize=8, color=MUTED)  # fmt: skip
@@ -343,15 +360,33 @@ DRAWERS: dict[str, Callable[[Chart], Figure]] = {
 }
 
 
+# Fonts tried in turn for each character, so that names in other scripts do not show as
+# boxes: DejaVu Sans (bundled with matplotlib) first, then whichever of these is installed.
+FALLBACK_FONTS = (
+    "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans CJK KR", "Source Han Sans",
+    "WenQuanYi Zen Hei", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", "PingFang SC",
+    "Hiragino Sans", "Apple SD Gothic Neo", "Noto Sans Arabic", "Noto Sans Hebrew",
+    "Noto Sans Devanagari", "Noto Sans Thai", "Arial Unicode MS",
+)  # fmt: skip
+
+
+@functools.cache
+def _font_families() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(name for name in FALLBACK_FONTS if name in installed)]
+
+
 def draw(chart: Chart) -> Figure:
     """The figure for ``chart``, in the netlens style."""
-    with rc_context(STYLE):
+    with rc_context({**STYLE, "font.family": _font_families()}):
         return DRAWERS[chart.kind](chart)
 
 
 def png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    with rc_context(STYLE), warnings.catch_warnings():
+    with rc_context({**STYLE, "font.family": _font_families()}), warnings.catch_warnings():
         # A name in a script the font lacks shows as boxes; not worth a warning per glyph.
         warnings.filterwarnings("ignore", message="Glyph .* missing")
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})

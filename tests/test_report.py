@@ -377,3 +377,93 @@ def test_charts_drawn_in_parallel_are_the_same_bytes(era2025_report):
     draw_charts(era2025_report, workers=2)
     assert {chart.key: chart.image for chart in era2025_report.charts} == serial
     assert all(image.startswith(PNG) for image in serial.values())
+
+
+def test_every_chart_key_is_known(era2025_report):
+    from netlens.report.build import CHART_KEYS
+
+    team = build_report(
+        netlens.load(SAMPLE / "team" / "camille-martin.zip"),
+        as_of=dt.date(2026, 11, 21), team=_team(), exports=3,
+    )  # fmt: skip
+    for chart in [*era2025_report.charts, *team.charts]:
+        assert chart.key in CHART_KEYS
+
+
+def test_a_later_report_removes_what_it_did_not_replace(runner, tmp_path):
+    """An unredacted index.html left beside a redacted report.md would leak names."""
+    export = str(SAMPLE / "thomas-johnson.zip")
+    (tmp_path / "notes.txt").write_text("mine")
+    assert runner.invoke(cli, ["report", export, "-o", str(tmp_path), "-q"]).exit_code == 0
+    result = runner.invoke(
+        cli, ["report", export, "-o", str(tmp_path), "--redact", "--format", "md"]
+    )
+    assert result.exit_code == 0
+    assert f"Removed {tmp_path / 'index.html'}" in result.stderr
+    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "charts", "notes.txt"}
+    assert "Abebe Haile" not in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_files_netlens_did_not_write_are_left_alone(runner, tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text("<html>my own page</html>")
+    result = runner.invoke(
+        cli, ["report", str(EXPORTS / "era2025"), "-o", str(tmp_path), "--format", "json", "-q"]
+    )
+    assert result.exit_code == 0
+    assert page.read_text() == "<html>my own page</html>"
+
+
+def test_a_chart_file_that_is_the_input_is_not_overwritten(runner, tmp_path):
+    charts = tmp_path / "charts"
+    charts.mkdir()
+    export = charts / "growth.png"  # an export under an odd name, where a chart would go
+    export.write_bytes((SAMPLE / "thomas-johnson.zip").read_bytes())
+    result = runner.invoke(cli, ["report", str(export), "-o", str(tmp_path), "-q"])
+    assert result.exit_code == 1
+    assert "is one of this command's inputs" in result.output
+    assert export.read_bytes() == (SAMPLE / "thomas-johnson.zip").read_bytes()
+
+
+def test_absent_data_is_shown_as_absent_not_zero(tmp_path):
+    """Connections only: no messages, no dates — nothing claimed that was not measured."""
+    from conftest import connections_csv, write_folder
+
+    folder = write_folder(
+        tmp_path / "bare",
+        {"Connections.csv": connections_csv("Ana,Lima,,,Acme,Engineer,", "Bo,Chen,,,Initech,CEO,")},
+    )
+    report = build_report(netlens.load(folder), as_of=AS_OF)
+    figures = {f.label: f for f in report.sections[0].figures}
+    assert figures["Ever messaged"].value == "–"
+    assert figures["Ever messaged"].note == "no messages in this export"
+    assert figures["Industries"].value == "–"
+    quiet = next(s for s in report.sections if s.key == "relationships")
+    assert "every contact is active" not in " ".join(quiet.findings)
+    assert "2 contacts without any date cannot be placed" in " ".join(quiet.findings)
+    assert "timeline" not in {chart.key for chart in quiet.charts}
+
+
+def test_communities_are_the_same_on_every_run(tmp_path):
+    """Louvain with a fixed seed, on nodes in sorted order: string hashing (which changes
+    with PYTHONHASHSEED) must not change the communities."""
+    import subprocess
+    import sys
+
+    team = SAMPLE / "team"
+    command = [
+        sys.executable, "-m", "netlens", "reach", str(team / "camille-martin.zip"),
+        "--with", str(team / "michael-thompson.zip"), "--with", str(team / "oskar-virtanen.zip"),
+        "--format", "json", "--as-of", "2026-11-21",
+    ]  # fmt: skip
+    runs = [
+        json.loads(
+            subprocess.run(
+                command, capture_output=True, text=True, check=True,
+                env={**os.environ, "PYTHONHASHSEED": seed},
+            ).stdout
+        )["communities"]
+        for seed in ("1", "2")
+    ]  # fmt: skip
+    assert runs[0] == runs[1]
+    assert runs[0]

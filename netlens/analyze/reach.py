@@ -27,6 +27,7 @@ D. et al. (2008). Fast unfolding of communities in large networks. *J. Stat. Mec
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -35,7 +36,7 @@ import pandas as pd
 from netlens.classify import classify_company, company_key, is_placeholder
 from netlens.graph import Team
 
-__all__ = ["constraint", "first_degree_reach", "reach"]
+__all__ = ["community_label", "constraint", "first_degree_reach", "ordered_graph", "reach"]
 
 TOP_BRIDGES = 10
 TOP_COMPANIES = 10
@@ -182,13 +183,36 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
     return dict(counts.most_common())
 
 
+def ordered_graph(view: nx.Graph) -> nx.Graph:
+    """A plain copy of ``view``'s structure with nodes and edges in sorted order.
+
+    Louvain's result depends on the order it meets nodes, and a graph built from sets
+    orders them by string hash, which changes from run to run: sorted, a fixed seed gives
+    the same communities every time. Plain copies, not views: degrees on a subgraph view
+    are recounted on every call."""
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(n for n in view.nodes if view.degree(n)))
+    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in view.edges()))
+    return ordered
+
+
+def community_label(graph: nx.Graph, group: Iterable[str]) -> str:
+    """``mostly <company>`` when one company holds at least a quarter of the group (and
+    two people); else ``mixed companies``."""
+    members = list(group)
+    companies = Counter(graph.nodes[n]["company"] for n in members if graph.nodes[n]["company"])
+    if companies:
+        company, n = companies.most_common(1)[0]
+        if n >= 2 and n >= len(members) / 4:
+            return f"mostly {company}"
+    return "mixed companies"
+
+
 def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
     among contacts are known (else None and [])."""
-    # Plain copies of the structure, not views: degrees on a subgraph view are recounted on
-    # every call, and the attributes are not needed here.
-    ego = nx.Graph(graph.subgraph([owner, *contacts]).edges())
-    among = nx.Graph(ego.subgraph(contacts).edges())
+    ego = ordered_graph(graph.subgraph([owner, *contacts]))
+    among = ordered_graph(ego.subgraph(contacts))
     if among.number_of_edges() == 0:
         return None, []
     size = nx.effective_size(ego, nodes=[owner])[owner]
@@ -209,13 +233,10 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
     for group in sorted(groups, key=len, reverse=True):
         if len(group) < MIN_COMMUNITY:
             continue
-        companies = Counter(
-            graph.nodes[n]["company"] for n in group if graph.nodes[n]["company"]
-        ).most_common(1)
         communities.append(
             {
                 "size": len(group),
-                "label": companies[0][0] if companies else "",
+                "label": community_label(graph, group),
                 "members": sorted(graph.nodes[n]["name"] for n in group)[:10],
             }
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -135,7 +136,15 @@ def network_argument(func: Callable) -> Callable:
         import netlens
 
         _remember_input(export)
-        network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+        # A big export takes seconds to read: say so on a terminal, then wipe the line.
+        status = sys.stderr.isatty() and not kwargs.get("quiet")
+        if status:
+            click.echo(f"Reading {export}…", err=True, nl=False)
+        try:
+            network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+        finally:
+            if status:
+                click.echo("\r\033[K", err=True, nl=False)
         return func(*args, export=export, network=network, **kwargs)
 
     return wrapper

@@ -24,6 +24,7 @@ from netlens.cli.team import edges_option, merge, with_option
 
 if TYPE_CHECKING:
     from netlens.model import Network
+    from netlens.report.model import Report
 
 FILES = {"html": "index.html", "md": "report.md", "json": "report.json"}
 
@@ -91,7 +92,7 @@ def report(
       netlens report me.zip --redact -o to-share
       netlens report me.zip --format text | less -R
     """
-    from netlens.report.build import STEPS, build_report
+    from netlens.report.build import CHART_KEYS, STEPS, build_report
     from netlens.report.renderers import render, render_terminal_summary
 
     to_stdout = directory == "-"
@@ -107,7 +108,8 @@ def report(
 
     team = merge(network, others, edges, as_of) if others or edges else None
     charted = any(f in ("html", "md") for f in formats)
-    with progress(len(STEPS) + (8 if charted else 0) + len(formats), quiet) as advance:
+    steps = len(STEPS) + (len(CHART_KEYS) if charted else 0) + len(formats)
+    with progress(steps, quiet) as advance:
         review = build_report(
             network, as_of=as_of, months=months, industry_map=industry_map, team=team,
             exports=1 + len(others), redact=redact, top=top, progress=advance,
@@ -123,13 +125,17 @@ def report(
     if fmt == "text" or to_stdout:
         emit(rendered[fmt])
         return
-    _write(folder, rendered, review)
+    removed = _write(folder, rendered, review)
     if not quiet:
         emit(render_terminal_summary(review))
         for target in targets:
             click.echo(f"Wrote {target}", err=True)
+        for path in removed:
+            click.echo(f"Removed {path} (left by an earlier report, now out of date)", err=True)
     if open_:
-        click.launch(str(folder / FILES["html"]))
+        page = folder / FILES["html"]
+        if click.launch(str(page)) != 0:
+            click.echo(f"Could not open a browser: open {page} yourself.", err=True)
 
 
 def _prepare(folder: Path, targets: list[Path]) -> None:
@@ -146,16 +152,51 @@ def _prepare(folder: Path, targets: list[Path]) -> None:
         check_output(str(target))
 
 
-def _write(folder: Path, rendered: dict[str, str], review) -> None:
-    """Each file complete or untouched; the chart images first, so that report.md never
-    points at a missing one."""
+def _write(folder: Path, rendered: dict[str, str], review: Report) -> list[Path]:
+    """Write the report files, each complete or untouched — the chart images first, so that
+    report.md never points at a missing one — then remove what an earlier report left in
+    the folder that this one did not replace (an unredacted index.html beside a redacted
+    report.md would leak what --redact hides). Only netlens' own files are removed."""
+    from netlens.errors import NetlensError
     from netlens.output import write_atomic
+    from netlens.report.build import CHART_KEYS
 
-    if "md" in rendered:
-        charts = folder / "charts"
-        charts.mkdir(exist_ok=True)
-        for chart in review.charts:
-            if chart.image:
-                write_atomic(folder / chart.file, chart.image)
-    for fmt, text in rendered.items():
-        write_atomic(folder / FILES[fmt], text)
+    charts = [folder / chart.file for chart in review.charts if chart.image and "md" in rendered]
+    if charts:
+        try:
+            (folder / "charts").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise NetlensError(f"{folder / 'charts'}: cannot be created ({exc.strerror})") from exc
+    for path in charts:
+        check_output(str(path))
+    for chart in review.charts:
+        if folder / chart.file in charts:
+            write_atomic(folder / chart.file, chart.image)
+    written = [write_atomic(folder / FILES[fmt], text) for fmt, text in rendered.items()]
+    written += charts
+    earlier = [folder / name for name in FILES.values()]
+    earlier += [folder / "charts" / f"{key}.png" for key in CHART_KEYS]
+    removed = [p for p in earlier if p not in written and p.is_file() and _made_by_netlens(p)]
+    for path in removed:
+        path.unlink()
+    with contextlib.suppress(OSError):
+        (folder / "charts").rmdir()  # only when left empty
+    return removed
+
+
+def _made_by_netlens(path: Path) -> bool:
+    """Whether ``path`` is a report file netlens wrote (so it may be replaced or removed)."""
+    if path.parent.name == "charts" and path.suffix == ".png":
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+            fh.seek(max(0, path.stat().st_size - 4096))
+            tail = fh.read()
+    except OSError:
+        return False
+    if path.name == FILES["html"]:
+        return b'<meta name="generator" content="netlens' in head
+    if path.name == FILES["json"]:
+        return head.startswith(b"{") and b'"netlens_version"' in head
+    return head.startswith(b"# ") and b"_Made by netlens" in tail

@@ -10,7 +10,6 @@ its measured figure and a concrete next step (:mod:`netlens.analyze.health`). Wi
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,10 +31,15 @@ if TYPE_CHECKING:
     from netlens.graph import Team
     from netlens.model import Network
 
-__all__ = ["STEPS", "build_report", "initials"]
+__all__ = ["CHART_KEYS", "STEPS", "build_report", "initials"]
 
 # The steps of :func:`build_report`, in order, for a progress bar.
 STEPS = ("classify", "relationships", "health", "growth", "diversity", "re-engage", "reach")
+# Every chart a report can have: its key names its file, charts/<key>.png.
+CHART_KEYS = (
+    "health", "growth", "tiers", "timeline", "industries", "function_seniority", "companies",
+    "network",
+)  # fmt: skip
 DIMENSIONS = ("industry", "company", "function", "seniority")
 TOP_REENGAGE = 15
 TOP_COMPANIES = 15
@@ -96,12 +100,12 @@ def build_report(
     owner = summary["owner"]
     sections = [
         _overview(summary, checkup, ties, spread, grown, months),
-        _growth(grown, summary["hidden_members"]),
-        _relationships(ties, ranked, months, as_of, person, redact),
+        _growth(grown, summary["hidden_members"], as_of),
+        _relationships(ties, ranked, months, person, redact, summary["source"]),
         _habits(checkup),
         _diversity(spread, people, summary["source"]),
         _concentration(spread["company"]),
-        _reach(reached, team, person, people, ties),
+        _reach(reached, team, person, redact, people, ties),
         _changes(summary["source"]),
     ]
     results = {
@@ -116,9 +120,8 @@ def build_report(
         },
         "reach": _redacted_reach(reached, person, redact),
     }
-    who = owner["name"] or "your network"
     return Report(
-        title=f"Network review of {who}",
+        title=f"Network review of {owner['name']}" if owner["name"] else "Network review",
         source=summary["source"],
         as_of=as_of.isoformat(),
         owner=owner,
@@ -176,7 +179,8 @@ def _next_steps(checkup: dict, industry: dict, reached: dict) -> list[str]:
     if industry["total"] and industry["unknown_share"] > 0.2:
         steps.append(
             f"Tell netlens the industry of the companies it could not place "
-            f"({_pct(industry['unknown_share'])} of contacts): see “Diversity” below."
+            f"({_pct(industry['unknown_share'])} of contacts): see “How diverse the network "
+            "is”."
         )
     if reached["second_degree"] is None:
         steps.append(
@@ -193,6 +197,10 @@ def _overview(
     engaged = int(ties["engaged"].sum())
     active = int((ties["tier"] == "active").sum())
     score = checkup["score"]
+    hidden = summary["hidden_members"]
+    since = f"since {summary['first_connected']}" if summary["first_connected"] else ""
+    has_messages = summary["messages"] > 0
+    effective = spread["industry"]["effective_number"]
     figures = [
         Figure(
             "Health score",
@@ -205,13 +213,17 @@ def _overview(
             "Connections",
             f"{people:,}",
             people,
-            f"since {summary['first_connected']}" if summary["first_connected"] else "",
+            "; ".join(
+                part
+                for part in (since, f"plus {plural(hidden, 'hidden member')}" if hidden else "")
+                if part
+            ),
         ),
         Figure(
             "Ever messaged",
-            _pct(engaged / people if people else None),
-            engaged,
-            f"{engaged:,} people",
+            _pct(engaged / people if people and has_messages else None),
+            round(engaged / people, 4) if people and has_messages else None,
+            f"{plural(engaged, 'person')}" if has_messages else "no messages in this export",
         ),
         Figure("Active ties", f"{active:,}", active, f"in touch within {plural(months, 'month')}"),
         Figure(
@@ -222,9 +234,11 @@ def _overview(
         ),
         Figure(
             "Industries",
-            f"{spread['industry']['effective_number'] or 0:.1f}",
-            spread["industry"]["effective_number"],
-            "effective number (an even spread over this many)",
+            _fmt(effective, 1),
+            effective,
+            "effective number (an even spread over this many)"
+            if effective is not None
+            else "too few contacts with a known industry",
         ),
     ]
     rows = [
@@ -272,10 +286,10 @@ def _overview(
     )
 
 
-def _growth(grown: dict, hidden: int) -> Section:
+def _growth(grown: dict, hidden: int, as_of: dt.date) -> Section:
     figures = [
         Figure(
-            "Connections",
+            "All connections" if hidden else "Connections",
             f"{grown['connections']:,}",
             grown["connections"],
             f"{plural(hidden, 'hidden member')} included" if hidden else "",
@@ -311,7 +325,12 @@ def _growth(grown: dict, hidden: int) -> Section:
             "growth",
             "Connections over time",
             "Monthly bars of connections added, with a line for the running total.",
-            {"by_month": grown["by_month"]},
+            {
+                "by_month": grown["by_month"],
+                # The month of the review is not over: its bar is drawn lighter.
+                "partial_last_month": grown["by_month"][-1]["month"] == f"{as_of:%Y-%m}"
+                and (as_of + dt.timedelta(days=1)).month == as_of.month,
+            },
         )
     )
     section.tables += [
@@ -348,7 +367,12 @@ def _growth(grown: dict, hidden: int) -> Section:
 
 
 def _relationships(
-    ties: pd.DataFrame, ranked: dict, months: int, as_of: dt.date, person: Callable, redact: bool
+    ties: pd.DataFrame,
+    ranked: dict,
+    months: int,
+    person: Callable,
+    redact: bool,
+    source: str,
 ) -> Section:
     tiers = {tier: int((ties["tier"] == tier).sum()) for tier in TIERS}
     people = len(ties)
@@ -357,16 +381,87 @@ def _relationships(
         for tier, n in tiers.items()
     ]
     dated = ties.dropna(subset=["last_interaction"])
-    median = dated["days_since"].median() if len(dated) else None
-    if median is not None:
+    if len(dated):
+        median = int(dated["days_since"].median())
         figures.append(
-            Figure(
-                "Median quiet time",
-                f"{median / 30.44:.0f} months",
-                int(median),
-                "since the last interaction",
+            Figure("Median quiet time", _duration(median), median, "since the last interaction")
+        )
+    section = Section(
+        "relationships",
+        "Which ties have gone quiet",
+        intro="A tie is active with an interaction (a message, an invitation, an endorsement, "
+        f"a recommendation or the connection itself) in the last {plural(months, 'month')}, "
+        "fading within three years, dormant after that — ties are commonly called dormant "
+        "after three years without contact. Dormant ties are worth reviving: they remember "
+        "you, and they know what you do not.",
+        figures=figures,
+        charts=[
+            Chart(
+                "tiers",
+                "tiers",
+                "Ties by staleness",
+                "Bars: how many ties are active, fading, dormant or without a date.",
+                {"tiers": tiers},
+            )
+        ],
+        tables=[
+            Table(
+                "tiers",
+                "Ties by staleness",
+                ["Tier", "People", "Share"],
+                [[tier, n, _pct(n / people if people else None)] for tier, n in tiers.items()],
+                numeric=[False, True, True],
+            )
+        ],
+    )
+    if len(dated):
+        _timeline(section, dated)
+    contacts = ranked["contacts"]
+    if contacts:
+        detail = "Seniority" if redact else "Position"
+        more = ranked["candidates"] - len(contacts)
+        section.tables.append(
+            Table(
+                "reengage",
+                f"Whom to write to first ({len(contacts)} of {ranked['candidates']:,} "
+                "fading or dormant)",
+                ["#", "Name", "Company", detail, "Last contact", "Why"],
+                [
+                    [
+                        rank,
+                        _clip(person(c["name"])),
+                        _clip(c["company"]),
+                        _clip(c["seniority"] if redact else c["position"]),
+                        c["last_interaction"] or "–",
+                        "; ".join(c["reasons"]),
+                    ]
+                    for rank, c in enumerate(contacts, 1)
+                ],
+                numeric=[True, False, False, False, False, False],
+                note="Send three of them a short, specific note this week: what you remember "
+                "about them, and one question about what they do now. Ranked by value (past "
+                "exchanges, seniority, how rare their industry is in your network) times how "
+                "long it has been"
+                + (
+                    f"; all {ranked['candidates']:,}: netlens reengage {source} "
+                    f"--top {ranked['candidates']}."
+                    if more > 0
+                    else "."
+                ),
             )
         )
+    elif tiers["fading"] + tiers["dormant"] == 0:
+        section.findings.append(
+            "No fading or dormant ties: every contact is active."
+            if tiers["active"] == people
+            else "No fading or dormant ties among the contacts with a date; "
+            f"{plural(tiers['unknown'], 'contact')} without any date cannot be placed."
+        )
+    return section
+
+
+def _timeline(section: Section, dated: pd.DataFrame) -> None:
+    """The year of each tie's last interaction, by tier: chart and table."""
     by_year = (
         dated.assign(year=dated["last_interaction"].dt.year)
         .groupby(["year", "tier"], observed=False)
@@ -379,86 +474,39 @@ def _relationships(
         for year, row in by_year.iterrows()
         if row.sum()
     ]
-    section = Section(
-        "relationships",
-        "Which ties have gone quiet",
-        intro=f"A tie is active with an interaction (a message, an invitation, an "
-        f"endorsement, a recommendation or the connection itself) in the last {months} "
-        "months, fading within three years, dormant after that — ties are commonly called "
-        "dormant after three years without contact. Dormant ties are worth reviving: they "
-        "remember you, and they know what you do not.",
-        figures=figures,
-        charts=[
-            Chart(
-                "tiers",
-                "tiers",
-                "Ties by staleness",
-                "Bars: how many ties are active, fading, dormant or without a date.",
-                {"tiers": tiers},
-            ),
-            Chart(
-                "timeline",
-                "timeline",
-                "Last interaction, by year",
-                "Stacked bars: for each year, how many ties had their last interaction "
-                "then, coloured by tier.",
-                {"by_year": timeline},
-            ),
-        ],
-        tables=[
-            Table(
-                "tiers",
-                "Ties by staleness",
-                ["Tier", "People", "Share"],
-                [[tier, n, _pct(n / people if people else None)] for tier, n in tiers.items()],
-                numeric=[False, True, True],
-            ),
-            Table(
-                "timeline",
-                "Last interaction, by year",
-                ["Year", *[t.capitalize() for t in TIERS if t != "unknown"]],
-                [
-                    [str(row["year"]), *[row[t] for t in TIERS if t != "unknown"]]
-                    for row in timeline
-                ],
-                numeric=[False, True, True, True],
-                collapsed=len(timeline) > 12,
-            ),
-        ],
+    section.charts.append(
+        Chart(
+            "timeline",
+            "timeline",
+            "Last interaction, by year",
+            "Stacked bars: for each year, how many ties had their last interaction then, "
+            "coloured by tier.",
+            {"by_year": timeline},
+        )
     )
-    contacts = ranked["contacts"]
-    if contacts:
-        detail = "Seniority" if redact else "Position"
-        section.tables.append(
-            Table(
-                "reengage",
-                f"Whom to write to first ({len(contacts)} of {ranked['candidates']:,} "
-                "fading or dormant)",
-                ["#", "Name", "Company", detail, "Last contact", "Why"],
-                [
-                    [
-                        rank,
-                        person(c["name"]),
-                        c["company"],
-                        c["seniority"] if redact else c["position"],
-                        c["last_interaction"] or "–",
-                        "; ".join(c["reasons"]),
-                    ]
-                    for rank, c in enumerate(contacts, 1)
-                ],
-                numeric=[True, False, False, False, False, False],
-                note="Ranked by value (past exchanges, seniority, how rare their industry is "
-                "in your network) times how long it has been. The full list: "
-                "netlens reengage EXPORT --top 100.",
-            )
+    section.tables.append(
+        Table(
+            "timeline",
+            "Last interaction, by year",
+            ["Year", *[t.capitalize() for t in TIERS if t != "unknown"]],
+            [[str(row["year"]), *[row[t] for t in TIERS if t != "unknown"]] for row in timeline],
+            numeric=[False, True, True, True],
+            collapsed=len(timeline) > 12,
         )
-        section.findings.append(
-            "Send three of these a short, specific note this week: what you remembered about "
-            "them, and one question about what they do now."
-        )
-    else:
-        section.findings.append("No fading or dormant ties: every contact is active.")
-    return section
+    )
+
+
+def _duration(days: int) -> str:
+    """``20 months``, ``3.5 years``: months up to two years, then years."""
+    months = days / 30.44
+    return f"{months:.0f} months" if months < 24 else f"{days / 365.25:.1f} years"
+
+
+def _clip(text: str | None, limit: int = 60) -> str:
+    """A cell cut to ``limit`` characters: a name of hundreds of letters would squeeze
+    every other column of its table."""
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _habits(checkup: dict) -> Section:
@@ -481,9 +529,8 @@ def _habits(checkup: dict) -> Section:
         ],
     )
     for s in sections:
-        section.findings.append(
-            f"{s['title']}: {s['detail']}" + (f" Next: {s['next_step']}" if s["next_step"] else "")
-        )
+        step = s["next_step"] if s["available"] and s["status"] != "good" else None
+        section.findings.append(f"{s['title']}: {s['detail']}" + (f" Next: {step}" if step else ""))
     return section
 
 
@@ -543,7 +590,7 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
                     "IQV",
                     "Effective",
                     "HHI",
-                    "Top",
+                    "Top (share of known)",
                     "Unknown",
                 ],
                 rows,
@@ -590,12 +637,20 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
     unknown = people.loc[
         (people["industry"] == UNKNOWN) & (people["company_key"] != ""), "company_name"
     ].value_counts()
-    if industry["unknown"]:
+    placeable = int(unknown.sum())
+    if placeable:
         section.findings.append(
-            f"{_pct(industry['unknown_share'])} of contacts ({industry['unknown']:,}) could not "
-            "be placed in an industry. To fill them in: run "
-            f"netlens diversity {source} --unknown-out unknown.csv, write the industry next to "
-            "each company, then rerun this report with --industry-map unknown.csv."
+            f"{plural(placeable, 'contact')} work at {plural(len(unknown), 'company')} netlens "
+            f"could not place in an industry. To place them: run netlens diversity {source} "
+            "--unknown-out unknown.csv, write each company's industry (one of LinkedIn's 20 "
+            "groups, in quotes when it has a comma), then rerun this report with "
+            "--industry-map unknown.csv."
+        )
+    if industry["unknown"] - placeable:
+        section.findings.append(
+            f"{plural(industry['unknown'] - placeable, 'contact')} "
+            f"{'has' if industry['unknown'] - placeable == 1 else 'have'} no company to go by "
+            "(self-employed, freelance, or none given) and stay unknown."
         )
     if len(unknown):
         section.tables.append(
@@ -625,11 +680,15 @@ def _concentration(company: dict) -> Section:
             ),
             Figure(
                 "Top company",
-                _pct(categories[0]["count"] / total if categories else None),
-                categories[0]["count"] if categories else None,
+                _pct(categories[0]["count"] / total if categories else None, 1),
+                round(categories[0]["count"] / total, 4) if categories else None,
                 categories[0]["name"] if categories else "",
             ),
-            Figure("Top 5 companies", _pct(top5 / total if total else None), top5),
+            Figure(
+                "Top 5 companies",
+                _pct(top5 / total if total else None, 1),
+                round(top5 / total, 4) if total else None,
+            ),
             Figure("HHI", _fmt(company["hhi"], 0), company["hhi"], "over known companies"),
         ],
     )
@@ -660,7 +719,12 @@ def _concentration(company: dict) -> Section:
 
 
 def _reach(
-    reached: dict, team: Team | None, person: Callable, people: pd.DataFrame, ties: pd.DataFrame
+    reached: dict,
+    team: Team | None,
+    person: Callable,
+    redact: bool,
+    people: pd.DataFrame,
+    ties: pd.DataFrame,
 ) -> Section:
     second, third = reached["second_degree"], reached["third_degree"]
     figures = [
@@ -671,7 +735,12 @@ def _reach(
             second,
             "needs teammates' exports" if second is None else "friends of friends",
         ),
-        Figure("Third degree", "–" if third is None else f"{third:,}", third),
+        Figure(
+            "Third degree",
+            "–" if third is None else f"{third:,}",
+            third,
+            "" if third is None else "as far as the merged data shows",
+        ),
         Figure(
             "Redundancy",
             _pct(reached["redundancy"]),
@@ -687,10 +756,18 @@ def _reach(
         "Bridges are the contacts through whom you reach the most people — the ones to ask "
         "for introductions.",
         figures=figures,
-        notes=list(reached["notes"]),
+        notes=[_note_source(note, redact) for note in reached["notes"]],
     )
     structure = reached["structure"]
-    if structure:
+    known = structure["contacts"] - structure["local_bridges"] if structure else 0
+    if structure and known < structure["contacts"] / 2:
+        section.notes.append(
+            f"Ties among your contacts are known for only {known:,} of your "
+            f"{structure['contacts']:,} contacts (those in teammates' exports or the edges "
+            "file): too few for Burt's effective size and constraint to mean anything, so they "
+            "are left out. Merge more exports to see them."
+        )
+    elif structure:
         section.figures += [
             Figure(
                 "Effective size",
@@ -712,7 +789,7 @@ def _reach(
                 "Bridges: whom to ask for introductions",
                 ["Name", "Company", "Reach", "Only through them"],
                 [
-                    [person(b["name"]), b["company"], b["reach"], b["unique_reach"]]
+                    [_clip(person(b["name"])), _clip(b["company"]), b["reach"], b["unique_reach"]]
                     for b in reached["bridges"]
                 ],
                 numeric=[False, False, True, True],
@@ -723,7 +800,7 @@ def _reach(
             Table(
                 "communities",
                 "Communities among your contacts",
-                ["Group", "People", "Most common company", "Some members"],
+                ["Group", "People", "Label", "Some members"],
                 [
                     [
                         i,
@@ -736,7 +813,7 @@ def _reach(
                 numeric=[True, True, False, False],
             )
         )
-    drawing = _drawing(team, reached, people, ties)
+    drawing = _drawing(team, reached, person, people, ties)
     if drawing:
         section.charts.append(drawing)
         section.tables.append(
@@ -752,13 +829,13 @@ def _reach(
 
 
 def _drawing(
-    team: Team | None, reached: dict, people: pd.DataFrame, ties: pd.DataFrame
+    team: Team | None, reached: dict, person: Callable, people: pd.DataFrame, ties: pd.DataFrame
 ) -> Chart | None:
     """The network drawing: the owner's contacts and the ties among them, coloured by
     community; or, when no ties among contacts are known, contacts around the owner grouped
     by industry (the angle) and by how recently you were in touch (the distance)."""
     if team is not None and reached["structure"]:
-        return _community_drawing(team)
+        return _community_drawing(team, person)
     if people.empty:
         return None
     industry = people.set_index("person_id")["industry"]
@@ -785,45 +862,56 @@ def _drawing(
     )
 
 
-def _community_drawing(team: Team) -> Chart | None:
-    import networkx as nx
-
-    from netlens.analyze.reach import COMMUNITY_SEED
+def _community_drawing(team: Team, person: Callable) -> Chart | None:
+    from netlens.analyze.reach import COMMUNITY_SEED, community_label, ordered_graph
 
     graph, owner = team.graph, team.owner
-    among = nx.Graph(graph.subgraph(list(graph.neighbors(owner))).edges())
+    among = ordered_graph(graph.subgraph(list(graph.neighbors(owner))))
     # The best-connected contacts, so the drawing shows the structure, not the fringe.
     kept = sorted(among.nodes, key=lambda n: (-among.degree(n), n))[:MAX_DRAWN]
-    among = nx.Graph(among.subgraph(kept).edges())
+    among = ordered_graph(among.subgraph(kept))
     if not among.number_of_edges():
         return None
+    import networkx as nx
+
     communities = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
     communities = sorted(communities, key=lambda g: (-len(g), min(g)))
     groups = []
     for i, community in enumerate(communities[:DRAWN_GROUPS]):
-        companies = Counter(
-            graph.nodes[n]["company"] for n in community if graph.nodes[n]["company"]
-        )
-        label = companies.most_common(1)[0][0] if companies else "no company given"
-        groups.append({"name": f"{i + 1}. mostly {label}", "count": len(community)})
+        label = community_label(graph, community)
+        groups.append({"name": f"{i + 1}. {label}", "count": len(community)})
     rest = sum(len(c) for c in communities[DRAWN_GROUPS:])
     if rest:
         groups.append({"name": "Smaller groups", "count": rest})
     group_of = {n: min(i, DRAWN_GROUPS) for i, c in enumerate(communities) for n in c}
-    nodes = sorted(among.nodes)
+    nodes = list(among.nodes)
     position = {node: i for i, node in enumerate(nodes)}
+    teammates = [n for n in nodes if graph.nodes[n].get("owner")]
     return Chart(
         "network",
         "network_graph",
         "Your contacts and the ties among them",
         f"A network drawing of {len(nodes):,} of your contacts (the best connected) and the "
-        f"{among.number_of_edges():,} ties among them, coloured by community.",
+        f"{among.number_of_edges():,} ties among them, coloured by community; you are not "
+        "drawn (you know them all), teammates whose exports were merged are ringed and named.",
         {"groups": groups},
         points={
             "group": [group_of[n] for n in nodes],
             "edges": [[position[a], position[b]] for a, b in among.edges()],
+            "labels": [[position[n], person(graph.nodes[n]["name"])] for n in teammates],
         },
     )
+
+
+def _note_source(note: str, redact: bool) -> str:
+    """A note about a teammate's export names the file, never its folder (a path tells the
+    user's name), and under ``redact`` not even the file."""
+    head, colon, rest = note.partition(": ")
+    names_a_file = head.lower().endswith((".zip", ".csv")) or "/" in head
+    if not colon or not names_a_file:
+        return note
+    shown = "A teammate's export" if redact else Path(head).name
+    return f"{shown}: {rest}"
 
 
 def _changes(source: str) -> Section:

@@ -142,7 +142,7 @@ def _text_table(table: Table, limit: int | None = TEXT_ROWS) -> list[str]:
         ]
         lines.append("  " + "  ".join(cells).rstrip())
     if len(rows) > len(shown):
-        lines.append(f"  … and {len(rows) - len(shown):,} more in the report files")
+        lines.append(f"  … and {len(rows) - len(shown):,} more")
     return [*lines, ""]
 
 

@@ -53,7 +53,7 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
     if result["communities"]:
         lines += ["", "Groups among your contacts (who knows whom):"]
         for c in result["communities"][:8]:
-            label = f" — mostly {c['label']}" if c["label"] else ""
+            label = f" — {c['label']}" if c["label"] else ""
             lines.append(f"  {plural(c['size'], 'person')}{label}")
     second = result["companies_by_degree"].get("2")
     if second and second["top"]:
