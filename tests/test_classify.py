@@ -260,3 +260,20 @@ def test_industry_map_conflicting_rows(tmp_path):
     path.write_text("company,industry\nContoso,Retail\nContoso Inc.,Utilities\n", "utf-8")
     with pytest.raises(NetlensError, match=r"line 3: 'Contoso Inc.' is mapped twice"):
         read_industry_map(path)
+
+
+def test_industry_map_with_an_unquoted_industry_that_has_commas(tmp_path):
+    """The --unknown-out file filled in by hand: company,industry,people."""
+    path = tmp_path / "unknown.csv"
+    path.write_text(
+        "company,industry,people\n"
+        "Contoso,Technology, Information and Media,3\n"
+        '"Fabrikam, Inc.","Transportation, Logistics, Supply Chain and Storage",2\n'
+        "Tailspin Toys,Retail,1\n",
+        "utf-8",
+    )
+    assert read_industry_map(path) == {
+        "contoso": "Technology, Information and Media",
+        "fabrikam": "Transportation, Logistics, Supply Chain and Storage",
+        "tailspin toys": "Retail",
+    }

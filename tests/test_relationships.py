@@ -306,3 +306,14 @@ def test_diff_notes_swapped_exports(tmp_path):
         "the OLD export has connections up to 2026-06-01, the NEW one only up to 2020-01-01: "
         "did you swap them?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("days", "shown"),
+    [(10, "1 month"), (31, "1 month"), (365, "1 year"), (400, "1 year 1 month"),
+     (2912, "7 years 11 months"), (2922, "8 years")],
+)  # fmt: skip
+def test_durations_in_reasons_round_down(days, shown):
+    from netlens.analyze.reengage import _duration
+
+    assert _duration(days) == shown

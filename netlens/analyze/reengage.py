@@ -204,11 +204,11 @@ def _times(n: int) -> str:
 
 
 def _duration(days: int) -> str:
-    years, rest = divmod(days, 365)
-    months = round(rest / 30.44)
-    if months == 12:
-        years, months = years + 1, 0
+    """Whole years and months, rounded down (7 years 11 months is not yet 8 years), with a
+    day or two of slack for the months' uneven lengths (365 days are a year)."""
+    years, months = divmod(int(days / 30.4375 + 0.05), 12)
     if years == 0:
-        return f"{max(months, 1)} month{'s' if months != 1 else ''}"
+        months = max(months, 1)
+        return f"{months} month{'s' if months != 1 else ''}"
     text = f"{years} year{'s' if years != 1 else ''}"
     return text + (f" {months} month{'s' if months != 1 else ''}" if months else "")

@@ -212,7 +212,8 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
     """Read the user's ``company,industry`` CSV into {company key → industry group}.
 
     Industries may be written as any of LinkedIn's 20 groups or its detailed industries
-    (``Software Development``), in any case. Rows with an empty industry are skipped (a
+    (``Software Development``), in any case; an industry with commas may be left unquoted
+    when the company column comes first. Rows with an empty industry are skipped (a
     half-filled file from ``--unknown-out`` is fine). Files saved by a spreadsheet are read
     too: UTF-8 with or without BOM, else cp1252; commas, semicolons or tabs.
     """
@@ -253,6 +254,11 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
         if len(row) <= max(company_at, industry_at):
             continue
         company, industry = row[company_at].strip(), row[industry_at].strip()
+        extra = len(row) - len(header)
+        if extra > 0 and company_at < industry_at:
+            # "Technology, Information and Media" typed without quotes: the industry ran
+            # over into the next fields.
+            industry = ",".join(row[industry_at : industry_at + extra + 1]).strip()
         if not company or not industry:
             continue
         group = industry_group(industry)

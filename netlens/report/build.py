@@ -76,7 +76,9 @@ def build_report(
     beyond the first degree; ``exports`` says how many went into it. ``progress`` is called
     with each step's name as it starts (see :data:`STEPS`)."""
     step = progress or (lambda name: None)
+    listed = len(network.people)
     network = network.until(as_of)
+    later = listed - len(network.people)
     step("classify")
     people = classify_people(network.people, industry_map=industry_map)
     step("relationships")
@@ -98,8 +100,15 @@ def build_report(
     # The file name only: a full path would tell whoever reads the report the user's name.
     summary["source"] = Path(summary["source"]).name
     owner = summary["owner"]
+    overview = _overview(summary, checkup, ties, spread, grown, months)
+    if later:
+        overview.notes.insert(
+            0,
+            f"{plural(later, 'connection')} dated after {as_of.isoformat()} "
+            f"{'is' if later == 1 else 'are'} left out: this is the network as it stood then.",
+        )
     sections = [
-        _overview(summary, checkup, ties, spread, grown, months),
+        overview,
         _growth(grown, summary["hidden_members"], as_of),
         _relationships(ties, ranked, months, person, redact, summary["source"]),
         _habits(checkup),
