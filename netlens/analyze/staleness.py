@@ -150,7 +150,7 @@ def stale(
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> dict[str, Any]:
     """The ``netlens stale`` result: tier counts and every contact — the fading and dormant
-    first, the most talked-with (past weight) first among them, then the longest quiet; then
+    first, the strongest past ties (``weight``) first among them, then the longest quiet; then
     the active; then those without a date."""
     table = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     tiers = {tier: int((table["tier"] == tier).sum()) for tier in TIERS}

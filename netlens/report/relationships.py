@@ -50,7 +50,11 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
     valuable = [
         c for c in result["contacts"] if c["tier"] in ("dormant", "fading") and c["engaged"]
     ]
-    lines += ["", "Fading and dormant ties you once talked with, most talked-with first:"]
+    lines += [
+        "",
+        "Fading and dormant ties you once talked with, the strongest first "
+        "(messages, recommendations ×3, endorsements ×½):",
+    ]
     if not valuable:
         lines.append(
             "  none — every conversation partner is still active (or there are no messages)"
