@@ -197,9 +197,13 @@ def ordered_graph(view: nx.Graph) -> nx.Graph:
 
 
 def community_label(graph: nx.Graph, group: Iterable[str]) -> str:
-    """``mostly <company>`` when one company holds at least a quarter of the group (and
-    two people); else ``mixed companies``."""
-    members = list(group)
+    """``around <teammate>`` when the group holds the owner of a merged export (their
+    contacts cluster around them); else ``mostly <company>`` when one company holds at least
+    a quarter of the group (and two people); else ``mixed companies``."""
+    members = sorted(group)
+    hubs = [n for n in members if graph.nodes[n].get("owner")]
+    if hubs:
+        return f"around {graph.nodes[max(hubs, key=graph.degree)]['name']}"
     companies = Counter(graph.nodes[n]["company"] for n in members if graph.nodes[n]["company"])
     if companies:
         company, n = companies.most_common(1)[0]

@@ -172,10 +172,19 @@ def _redacted_reach(result: dict[str, Any], person: Callable, redact: bool) -> d
         **result,
         "bridges": [_redacted(bridge, person, redact) for bridge in result["bridges"]],
         "communities": [
-            {**group, "members": [person(name) for name in group["members"]]}
+            {
+                **group,
+                "label": _redacted_label(group["label"], person),
+                "members": [person(name) for name in group["members"]],
+            }
             for group in result["communities"]
         ],
     }
+
+
+def _redacted_label(label: str, person: Callable) -> str:
+    """A community named after a teammate (``around Maya Cohen``) names them by initials."""
+    return f"around {person(label[7:])}" if label.startswith("around ") else label
 
 
 def _next_steps(checkup: dict, industry: dict, reached: dict) -> list[str]:
@@ -814,7 +823,7 @@ def _reach(
                     [
                         i,
                         c["size"],
-                        c["label"] or "–",
+                        _redacted_label(c["label"], person) or "–",
                         ", ".join(person(name) for name in c["members"][:5]),
                     ]
                     for i, c in enumerate(reached["communities"], 1)
@@ -887,7 +896,7 @@ def _community_drawing(team: Team, person: Callable) -> Chart | None:
     communities = sorted(communities, key=lambda g: (-len(g), min(g)))
     groups = []
     for i, community in enumerate(communities[:DRAWN_GROUPS]):
-        label = community_label(graph, community)
+        label = _redacted_label(community_label(graph, community), person)
         groups.append({"name": f"{i + 1}. {label}", "count": len(community)})
     rest = sum(len(c) for c in communities[DRAWN_GROUPS:])
     if rest:
