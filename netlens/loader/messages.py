@@ -22,7 +22,6 @@ from netlens.model import Owner
 __all__ = ["COLUMNS", "Messages", "message_interactions", "read_messages"]
 
 COLUMNS = {
-    "conversation_id": ["CONVERSATION ID"],
     "from": ["FROM"],
     "sender_url": ["SENDER PROFILE URL"],
     "to": ["TO"],
@@ -53,10 +52,11 @@ def read_messages(member: Member, warnings: list[str]) -> Messages:
     table_warnings(member.name, table, warnings)
     frame = table.frame
     frame["date"] = date_warnings(member.name, "DATE", frame["date"], warnings)
-    draft = frame["message_draft"].str.lower().isin(_YES) | frame[
-        "conversation_draft"
-    ].str.lower().isin(_YES)
-    spam = frame["folder"].str.upper() == "SPAM"
+    # Flags have a handful of distinct values: case-fold those, not every row.
+    draft = map_unique(frame["message_draft"], str.lower).isin(_YES) | map_unique(
+        frame["conversation_draft"], str.lower
+    ).isin(_YES)
+    spam = map_unique(frame["folder"], str.upper) == "SPAM"
     sponsored = (frame["from"] == SPONSORED_SENDER) & (frame["sender_url"] == "")
     frame["counted"] = ~(draft | spam | sponsored)
     excluded = {
@@ -73,7 +73,7 @@ def sender_is_owner(frame: pd.DataFrame, owner: Owner, index: PeopleIndex) -> pd
     """Whether the owner sent each message: by URL where both are known, else by name, else
     by the 2018-era ``Direction`` column; with no owner known, whoever is not a contact."""
     owner_key = normalize_name(owner.name)
-    direction = frame["direction"].str.upper()
+    direction = map_unique(frame["direction"], str.upper)
     by_column = direction.isin(("OUTGOING", "INCOMING"))
     if owner.url or owner_key:
         by_name = frame["from_key"] == owner_key if owner_key else False
