@@ -218,8 +218,7 @@ def _parse(
     if member.size <= ODD_ROW_SCAN_BYTES:
         short_rows, long_rows = _count_odd_rows(member, skip, encoding, delimiter, len(header))
     for column in frame.columns:
-        values = frame[column]
-        frame[column] = _strip(values.fillna("") if values.hasnans else values)
+        frame[column] = _strip(frame[column])
     return Table(
         frame=frame,
         bad_lines=bad_lines,
@@ -235,8 +234,8 @@ def _strip(values: pd.Series) -> pd.Series:
     cells = values.to_numpy()
     try:
         stripped = list(map(str.strip, cells))
-    except TypeError:  # not all text
-        return values.str.strip()
+    except TypeError:  # not all text: missing values (none are expected with na_filter off)
+        return values.fillna("").str.strip()
     if not any(map(is_not, stripped, cells)):  # str.strip returns the very same string
         return values
     return pd.Series(stripped, index=values.index, dtype=values.dtype)

@@ -11,6 +11,7 @@ the export's own clock (UTC where stated).
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from itertools import repeat
 from operator import is_not
 
@@ -121,15 +122,30 @@ def _coerce(cells: np.ndarray, fmt: str) -> np.ndarray:
     return parsed.astype("datetime64[ns]").to_numpy(copy=True)
 
 
-def _formats_by_fit(values: np.ndarray) -> list[str]:
+def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
+    """The formats, those that fit more of a sample of the values first (ties in the order
+    of DATE_FORMATS). Lazily: the first format to fit the whole sample comes first whatever
+    the others score, and usually parses the whole column, so the rest are rarely scored."""
     sample = pd.Series(_first_distinct(values, _SAMPLE), dtype=object)
     scores = {}
     for fmt in DATE_FORMATS:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            scores[fmt] = int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        scores[fmt] = _score(sample, fmt)
+        if scores[fmt] == len(sample):
+            yield fmt
+            break
+    else:
+        fmt = None
+    for other in DATE_FORMATS:
+        if other not in scores:
+            scores[other] = _score(sample, other)
     fitting = sorted((f for f in DATE_FORMATS if scores[f]), key=lambda f: -scores[f])
-    return fitting + [f for f in DATE_FORMATS if not scores[f]]
+    yield from (f for f in fitting + [f for f in DATE_FORMATS if not scores[f]] if f != fmt)
+
+
+def _score(sample: pd.Series, fmt: str) -> int:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
 
 
 def _first_distinct(values: np.ndarray, count: int) -> list[str]:
