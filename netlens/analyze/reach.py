@@ -144,16 +144,36 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
     return dict(counts.most_common())
 
 
+def _induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
+    """``list(graph.subgraph(nodes).edges())``, in the same order (so Louvain, which depends
+    on it, finds the same communities), without the filtered views that test every node
+    of the subgraph against each node's neighbours."""
+    adjacency = graph._adj  # networkx's own adjacency dicts, read only
+    keep = set(node for node in nodes if node in adjacency)  # built as networkx builds it
+    if 2 * len(keep) < len(adjacency):  # networkx walks the smaller of the two
+        outer = (node for node in keep if node in adjacency)
+    else:
+        outer = (node for node in adjacency if node in keep)
+    edges = []
+    seen: set[str] = set()
+    for node in outer:
+        edges += [(node, nbr) for nbr in adjacency[node] if nbr in keep and nbr not in seen]
+        seen.add(node)
+    return edges
+
+
 def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
     among contacts are known (else None and [])."""
     # Plain copies of the structure, not views: degrees on a subgraph view are recounted on
     # every call, and the attributes are not needed here.
-    ego = nx.Graph(graph.subgraph([owner, *contacts]).edges())
-    among = nx.Graph(ego.subgraph(contacts).edges())
+    ego = nx.Graph(_induced_edges(graph, [owner, *contacts]))
+    among = nx.Graph(_induced_edges(ego, contacts))
     if among.number_of_edges() == 0:
         return None, []
-    size = nx.effective_size(ego, nodes=[owner])[owner]
+    # networkx.effective_size for one node of an unweighted graph (Borgatti's form, n − 2t/n
+    # over the n contacts and the t ties among them), without building its ego graph again.
+    size = len(contacts) - (2 * among.number_of_edges()) / len(contacts)
     # A tie to a contact who knows none of your other contacts is a local bridge
     # (Granovetter 1973): the only short way between you and their circle.
     # (``among`` holds exactly the contacts who know another contact).

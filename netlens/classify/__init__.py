@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from netlens.classify.text import KeywordTable, company_key, fold, read_data
@@ -164,27 +164,50 @@ def classify_company(
     >>> classify_company("Raiffeisenbank Oberland eG")
     Classification(label='Financial Services', source='company name')
     """
-    if not is_placeholder(company):
-        key = company_key(company)
-        if industry_map and key in industry_map:
+    if industry_map:
+        key = company_key(company) if not is_placeholder(company) else None
+        if key is not None and key in industry_map:
             return Classification(industry_map[key], "user map")
-        known = _known_companies().get(key)
-        if known:
-            return Classification(known, "known company")
-        by_name = _tables()["company"].match(fold(company))
-        if by_name:
-            return Classification(by_name, "company name")
-        known = _known_prefix(key)
-        if known:
-            return Classification(known, "known company")
-    by_position = _tables()["position_industry"].match(fold(position))
+    return _classify_company(company, position)
+
+
+# Reach classifies every distinct (company, position) of a team's graph, and most companies
+# and positions recur: each is looked up once.
+@lru_cache(maxsize=1 << 17)
+def _classify_company(company: str | None, position: str | None) -> Classification:
+    placeholder = is_placeholder(company)
+    by_company = None if placeholder else _by_company(company)
+    if by_company:
+        return by_company
+    by_position = _by_position(position)
     if by_position:
-        return Classification(by_position, "position")
-    if not is_placeholder(company):
+        return by_position
+    if not placeholder:
         vague = _tables()["company_vague"].match(fold(company))
         if vague:
             return Classification(vague, "vague company word")
     return Classification(UNKNOWN, "unknown")
+
+
+@lru_cache(maxsize=1 << 17)
+def _by_company(company: str | None) -> Classification | None:
+    key = company_key(company)
+    known = _known_companies().get(key)
+    if known:
+        return Classification(known, "known company")
+    by_name = _tables()["company"].match(fold(company))
+    if by_name:
+        return Classification(by_name, "company name")
+    known = _known_prefix(key)
+    if known:
+        return Classification(known, "known company")
+    return None
+
+
+@lru_cache(maxsize=1 << 17)
+def _by_position(position: str | None) -> Classification | None:
+    by_position = _tables()["position_industry"].match(fold(position))
+    return Classification(by_position, "position") if by_position else None
 
 
 def classify_position(position: str | None, company: str | None = None) -> tuple[str, str]:
