@@ -112,8 +112,8 @@ def _add_node(
     owner: bool,
 ) -> None:
     url = "" if url is None or url != url else str(url)  # NaN-safe
-    if node in graph:
-        data = graph.nodes[node]
+    data = graph._node.get(node)  # networkx's node dict, as graph.nodes[node] gives it
+    if data is not None:
         data["known_by"] += 0 if owner else 1
         for key, value in (("name", name), ("url", url), ("company", company),
                            ("position", position)):  # fmt: skip
@@ -128,8 +128,8 @@ def _add_node(
 
 
 def _add_edge(graph: nx.Graph, a: str, b: str, strength: float, messages: int) -> None:
-    if graph.has_edge(a, b):
-        data = graph.edges[a, b]
+    data = graph._adj[a].get(b)  # as graph.edges[a, b] gives it, without the views
+    if data is not None:
         data["strength"] = max(data["strength"], strength)
         data["messages"] = max(data["messages"], messages)
     else:
