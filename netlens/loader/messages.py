@@ -40,11 +40,17 @@ _YES = ("yes", "true", "1")
 
 @dataclass
 class Messages:
-    """Every message row, with what the loader needs; ``counted`` marks real messages."""
+    """Every message row, with what the loader needs; ``counted`` marks real messages.
+
+    ``kinds`` numbers the distinct combinations of everything but the date (sender,
+    recipients, folder, flags): what is worked out per message depends on those alone, and
+    the messages of a conversation repeat them, so it is worked out once per kind.
+    """
 
     frame: pd.DataFrame
     rows: int
     excluded: dict[str, int] = field(default_factory=dict)
+    kinds: np.ndarray | None = None  # per row: its kind, 0, 1, … in order of first use
 
 
 def read_messages(member: Member, warnings: list[str]) -> Messages:
@@ -53,21 +59,49 @@ def read_messages(member: Member, warnings: list[str]) -> Messages:
     table_warnings(member.name, table, warnings)
     frame = table.frame
     frame["date"] = date_warnings(member.name, "DATE", frame["date"], warnings)
-    # Flags have a handful of distinct values: case-fold those, not every row.
-    draft = map_unique(frame["message_draft"], str.lower).isin(_YES) | map_unique(
-        frame["conversation_draft"], str.lower
-    ).isin(_YES)
-    spam = map_unique(frame["folder"], str.upper) == "SPAM"
-    sponsored = (frame["from"] == SPONSORED_SENDER) & (frame["sender_url"] == "")
+    kinds, first = _kinds(frame, _KIND_COLUMNS)
+    kind = frame.iloc[first]
+    draft = kind["message_draft"].str.lower().isin(_YES) | kind[
+        "conversation_draft"
+    ].str.lower().isin(_YES)
+    spam = kind["folder"].str.upper() == "SPAM"
+    sponsored = (kind["from"] == SPONSORED_SENDER) & (kind["sender_url"] == "")
+    draft, spam, sponsored = (flag.to_numpy()[kinds] for flag in (draft, spam, sponsored))
     frame["counted"] = ~(draft | spam | sponsored)
     excluded = {
         "draft": int(draft.sum()),
         "spam": int((spam & ~draft).sum()),
         "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    frame["sender_key"] = map_unique(frame["sender_url"], normalize_url)
-    frame["from_key"] = map_unique(frame["from"], normalize_name)
-    return Messages(frame=frame, rows=len(frame), excluded=excluded)
+    frame["sender_key"] = _spread(map_unique(kind["sender_url"], normalize_url), kinds, frame)
+    frame["from_key"] = _spread(map_unique(kind["from"], normalize_name), kinds, frame)
+    return Messages(frame=frame, rows=len(frame), excluded=excluded, kinds=kinds)
+
+
+_KIND_COLUMNS = (
+    "from", "sender_url", "to", "recipient_urls", "direction",
+    "folder", "message_draft", "conversation_draft",
+)  # fmt: skip
+
+
+def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
+    """(the kind of each row, numbered 0, 1, … in order of first use; the first row of each
+    kind) for the distinct combinations of ``columns``."""
+    rows = len(frame)
+    cells = [frame[column].tolist() for column in columns]
+    first_row: dict[tuple, int] = {}
+    first = np.fromiter(
+        map(first_row.setdefault, zip(*cells, strict=True), range(rows)), np.intp, rows
+    )
+    distinct = np.fromiter(first_row.values(), np.intp, len(first_row))
+    number = np.empty(rows, np.intp)
+    number[distinct] = np.arange(len(distinct))
+    return number[first], distinct
+
+
+def _spread(per_kind: pd.Series, kinds: np.ndarray, frame: pd.DataFrame) -> pd.Series:
+    """A value per kind → the value of each row."""
+    return pd.Series(per_kind.to_numpy()[kinds], index=frame.index, dtype=per_kind.dtype)
 
 
 def sender_is_owner(frame: pd.DataFrame, owner: Owner, index: PeopleIndex) -> pd.Series:
@@ -105,16 +139,15 @@ def message_interactions(
     distinct combination (a tenth of the rows at LinkedIn's cap), then spread back over
     the messages.
     """
-    frame = messages.frame.loc[messages.frame["counted"]]
+    counted = messages.frame["counted"].to_numpy()
+    frame = messages.frame.loc[counted]
     rows = len(frame)
-    columns = [frame[column].tolist() for column in _PARTICIPANT_COLUMNS]
-    combination = list(zip(*columns, strict=True))
-    first_row: dict[tuple, int] = {}
-    first = np.fromiter(map(first_row.setdefault, combination, range(rows)), np.intp, rows)
-    distinct = np.fromiter(first_row.values(), np.intp, len(first_row))
-    kind_of = np.empty(rows, np.intp)
-    kind_of[distinct] = np.arange(len(distinct))
-    kind = kind_of[first]  # the combination of each message, numbered 0, 1, …
+    if messages.kinds is not None:  # renumbered over the counted messages
+        _, distinct, kind = np.unique(
+            messages.kinds[counted], return_index=True, return_inverse=True
+        )
+    else:
+        kind, distinct = _kinds(frame, _PARTICIPANT_COLUMNS)
 
     entries, participants, out = _participants(
         frame.iloc[distinct].reset_index(drop=True), owner, index
