@@ -31,7 +31,7 @@ from typing import Any
 
 import networkx as nx
 
-from netlens.classify import classify_company, company_key, is_placeholder
+from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
 from netlens.graph import Team
 
 __all__ = ["constraint", "reach"]
@@ -72,8 +72,9 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
 
     through: dict[str, list[str]] = {}
     first = set(layers[1])
+    adjacency = graph._adj  # as graph.neighbors gives it, without a call per node
     for node in layers[2]:
-        through[node] = [m for m in graph.neighbors(node) if m in first]
+        through[node] = [m for m in adjacency[node] if m in first]
     counts = Counter(m for contacts in through.values() for m in contacts)
     unique = Counter(contacts[0] for contacts in through.values() if len(contacts) == 1)
     ranked = sorted(counts, key=lambda m: (-counts[m], -unique[m], graph.nodes[m]["name"]))
@@ -101,8 +102,9 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
 
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     names: dict[str, Counter[str]] = {}
+    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        company = graph.nodes[node]["company"]
+        company = attributes[node]["company"]
         if company and not is_placeholder(company):
             names.setdefault(company_key(company), Counter())[company] += 1
     ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
@@ -134,13 +136,22 @@ def constraint(graph: nx.Graph, node: str) -> float:
 def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
     """People per inferred industry (``Unknown`` included), largest first."""
     found: dict[tuple[str, str], str] = {}
+    by_company: dict[str, str | None] = {}  # most companies decide whatever the position
     counts: Counter[str] = Counter()
+    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        data = graph.nodes[node]
-        key = (data["company"], data["position"])
-        if key not in found:
-            found[key] = classify_company(*key).label
-        counts[found[key]] += 1
+        data = attributes[node]
+        company = data["company"]
+        if company not in by_company:
+            decided = industry_by_company(company)
+            by_company[company] = decided.label if decided else None
+        label = by_company[company]
+        if label is None:
+            key = (company, data["position"])
+            if key not in found:
+                found[key] = classify_company(*key).label
+            label = found[key]
+        counts[label] += 1
     return dict(counts.most_common())
 
 

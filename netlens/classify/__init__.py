@@ -40,6 +40,7 @@ __all__ = [
     "classify_people",
     "classify_position",
     "company_key",
+    "industry_by_company",
     "is_placeholder",
     "is_self_employed",
     "read_industry_map",
@@ -187,6 +188,12 @@ def _classify_company(company: str | None, position: str | None) -> Classificati
         if vague:
             return Classification(vague, "vague company word")
     return Classification(UNKNOWN, "unknown")
+
+
+def industry_by_company(company: str | None) -> Classification | None:
+    """What :func:`classify_company` says when the company alone decides (whatever the
+    position), or None when the position is looked at."""
+    return None if is_placeholder(company) else _by_company(company)
 
 
 @lru_cache(maxsize=1 << 17)

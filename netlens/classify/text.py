@@ -87,6 +87,12 @@ class KeywordTable:
             table.setdefault(words, (priority, label))
             self.longest = max(self.longest, len(words))
         self._cache: dict[str, str | None] = {}
+        self._word_hits: dict[str, tuple[tuple[int, str], ...]] = {}
+        # Word sequences that begin a keyword of more words: a longer n-gram is looked up
+        # only when its first words are one of them.
+        self.heads = {
+            words[:size] for words in (*self.exact, *self.prefix) for size in range(1, len(words))
+        }
         # Only the lengths keywords have are worth looking up, shortest first.
         self.prefix_lengths = sorted({len(words[-1]) for words in self.prefix})
         self.suffix_lengths = sorted({len(word) for word in self.suffix}, reverse=True)
@@ -102,7 +108,16 @@ class KeywordTable:
         words = folded.split()
         best: tuple[int, str] | None = None
         for start in range(len(words)):
-            for size in range(1, min(self.longest, len(words) - start) + 1):
+            word = words[start]
+            hits = self._word_hits.get(word)
+            if hits is None:  # words recur across names far more than whole names do
+                hits = self._word_hits[word] = tuple(self._hits((word,)))
+            for hit in hits:
+                if best is None or hit[0] < best[0]:
+                    best = hit
+            for size in range(2, min(self.longest, len(words) - start) + 1):
+                if tuple(words[start : start + size - 1]) not in self.heads:
+                    break  # no keyword starts so, nor with more words
                 gram = tuple(words[start : start + size])
                 for hit in self._hits(gram):
                     if best is None or hit[0] < best[0]:
