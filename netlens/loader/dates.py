@@ -10,6 +10,7 @@ the export's own clock (UTC where stated).
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from itertools import repeat
@@ -143,9 +144,20 @@ def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
 
 
 def _score(sample: pd.Series, fmt: str) -> int:
+    """How many of the sample ``fmt`` parses. A value without the punctuation the format
+    spells out (``-``, ``/``, ``:``, ``,``, ``.``) cannot fit it: pandas is asked only about
+    the others, and not at all when there are none (most formats, most of the time)."""
+    marks = _PUNCTUATION[fmt]
+    if marks:
+        sample = sample[[marks <= set(value) for value in sample]]
+        if sample.empty:
+            return 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+
+
+_PUNCTUATION = {fmt: set(re.sub("%.", "", fmt)) & set("-/:,.") for fmt in DATE_FORMATS}
 
 
 def _first_distinct(values: np.ndarray, count: int) -> list[str]:
