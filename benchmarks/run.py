@@ -196,7 +196,13 @@ def work(kind: str, args: list[str]) -> dict[str, float]:
             "classify_people": lambda: classify_people(network.people),
             "diversity": lambda: diversity(results["classify_people"], by="industry"),
             "relationships": lambda: relationships(network, as_of=as_of),
-            "reengage": lambda: reengage(network, as_of=as_of, people=results["classify_people"]),
+            # Each section is given what earlier ones computed, as a report would.
+            "reengage": lambda: reengage(
+                network,
+                as_of=as_of,
+                people=results["classify_people"],
+                ties=results["relationships"],
+            ),
             "growth": lambda: growth(network, as_of=as_of),
             "health": lambda: health(
                 network,

@@ -306,3 +306,9 @@ def test_diff_notes_swapped_exports(tmp_path):
         "the OLD export has connections up to 2026-06-01, the NEW one only up to 2020-01-01: "
         "did you swap them?"
     ]
+
+
+def test_reengage_with_ties_given_is_the_same(export):
+    network = netlens.load(export)
+    ties = relationships(network, as_of=AS_OF)
+    assert reengage(network, as_of=AS_OF, ties=ties) == reengage(network, as_of=AS_OF)

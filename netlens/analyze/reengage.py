@@ -74,11 +74,16 @@ def reengage(
     half_life_days: float = HALF_LIFE_DAYS,
     industry_map: dict[str, str] | None = None,
     people: pd.DataFrame | None = None,
+    ties: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """The ``netlens reengage`` result: the ``top`` non-active contacts by score, best
     first, each with plain-language reasons. ``people`` may pass an already classified
-    people table (see :func:`netlens.classify.classify_people`)."""
-    ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
+    people table (see :func:`netlens.classify.classify_people`) and ``ties`` the table of
+    :func:`~netlens.analyze.staleness.relationships` for the same ``as_of``, ``months`` and
+    ``half_life_days``, when already computed (a report computes it once for every
+    section)."""
+    if ties is None:
+        ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     if people is None:
         people = classify_people(network.people, industry_map=industry_map)
     info = people.set_index("person_id")[["industry", "seniority", "company_key", "company_name"]]
