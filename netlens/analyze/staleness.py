@@ -80,6 +80,10 @@ def relationships(
     inter = inter[inter["date"].notna() & (inter["date"] < end)]
 
     weight, decayed = _weights(inter, as_of_ts, half_life_days)
+    # Grouped by a number per person, not by the text of person ids (each grouping of
+    # hundreds of thousands of strings hashes them all again); labelled back at the end.
+    codes, persons = pd.factorize(inter["person"])
+    inter = inter.assign(person=codes)
     grouped = pd.DataFrame(
         {"person": inter["person"], "weight": weight, "strength": decayed}
     ).groupby("person")
@@ -87,16 +91,20 @@ def relationships(
     messages = inter[is_message]
     by_direction = messages.groupby(["person", "direction"], observed=True).size().unstack()
 
+    def labelled(per_code: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+        return per_code.set_axis(pd.Index(persons).take(per_code.index))
+
+    by_direction = labelled(by_direction)
     out = pd.DataFrame(index=people.index)
-    out["last_interaction"] = inter.groupby("person")["date"].max()
+    out["last_interaction"] = labelled(inter.groupby("person")["date"].max())
     out["days_since"] = (as_of_ts - out["last_interaction"].dt.normalize()).dt.days
-    out["messages"] = messages.groupby("person").size()
-    out["group_messages"] = messages[messages["group"]].groupby("person").size()
+    out["messages"] = labelled(messages.groupby("person").size())
+    out["group_messages"] = labelled(messages[messages["group"]].groupby("person").size())
     out["sent"] = by_direction.get("out", 0)
     out["received"] = by_direction.get("in", 0)
-    out["last_message"] = messages.groupby("person")["date"].max()
-    out["strength"] = grouped["strength"].sum()
-    out["weight"] = grouped["weight"].sum()
+    out["last_message"] = labelled(messages.groupby("person")["date"].max())
+    out["strength"] = labelled(grouped["strength"].sum())
+    out["weight"] = labelled(grouped["weight"].sum())
     for column in ("messages", "group_messages", "sent", "received"):
         out[column] = out[column].fillna(0).astype(int)
     for column in ("strength", "weight"):
