@@ -227,15 +227,22 @@ def classify_position(position: str | None, company: str | None = None) -> tuple
     >>> classify_position("Steuerberater", company="Selbstständig")[1]
     'Owner'
     """
-    folded = fold(position)
-    if not folded:
+    function, seniority = _roles(position)
+    if function is None:
         return UNKNOWN, UNKNOWN
-    tables = _tables()
-    function = tables["function"].match(folded) or UNKNOWN
-    seniority = tables["seniority"].match(folded)
     if seniority is None:
         seniority = "Owner" if is_self_employed(company) else "Entry"
     return function, seniority
+
+
+@lru_cache(maxsize=1 << 17)
+def _roles(position: str | None) -> tuple[str | None, str | None]:
+    """(function, seniority or None) of a position; (None, None) when it is empty."""
+    folded = fold(position)
+    if not folded:
+        return None, None
+    tables = _tables()
+    return tables["function"].match(folded) or UNKNOWN, tables["seniority"].match(folded)
 
 
 def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -309,6 +316,7 @@ def classify_people(
     ``seniority`` columns to a people table. Each distinct company and position is
     classified once.
     """
+    import numpy as np
     import pandas as pd
 
     out = people.copy()
@@ -325,23 +333,12 @@ def classify_people(
     out["company_name"] = keys.map(dict(zip(common["key"], common["company"], strict=True)))
     out["company_name"] = out["company_name"].fillna("")
 
-    pairs = pd.DataFrame({"company": companies, "position": positions}).drop_duplicates()
-    found = [
-        classify_company(c, p, industry_map=industry_map)
-        for c, p in zip(pairs["company"], pairs["position"], strict=True)
-    ]
-    pairs["industry"] = [f.label for f in found]
-    pairs["industry_source"] = [f.source for f in found]
-    merged = pd.DataFrame({"company": companies, "position": positions}).merge(
-        pairs, on=["company", "position"], how="left"
-    )
-    out["industry"] = merged["industry"].to_numpy()
-    out["industry_source"] = merged["industry_source"].to_numpy()
-    roles = {
-        (c, p): classify_position(p, c)
-        for c, p in zip(pairs["company"], pairs["position"], strict=True)
-    }
-    keys_cp = list(zip(companies, positions, strict=True))
+    keys_cp = list(zip(companies.tolist(), positions.tolist(), strict=True))
+    pairs = dict.fromkeys(keys_cp)  # each distinct (company, position) once, in order
+    found = {(c, p): classify_company(c, p, industry_map=industry_map) for c, p in pairs}
+    out["industry"] = np.array([found[k].label for k in keys_cp], dtype=object)
+    out["industry_source"] = np.array([found[k].source for k in keys_cp], dtype=object)
+    roles = {(c, p): classify_position(p, c) for c, p in pairs}
     out["function"] = [roles[k][0] for k in keys_cp]
     out["seniority"] = [roles[k][1] for k in keys_cp]
     return out
