@@ -124,14 +124,20 @@ def tie_figures(
     merging many exports needs, without the rest of :func:`relationships`."""
     as_of_ts = pd.Timestamp(as_of)
     inter = network.interactions
-    inter = inter[inter["date"] < as_of_ts + pd.Timedelta(days=1)]
+    inter = inter.loc[inter["date"] < as_of_ts + pd.Timedelta(days=1), ["person", "kind", "date"]]
     _, decayed = _weights(inter, as_of_ts, half_life_days)
-    strength = decayed.groupby(inter["person"]).sum()
-    messages = inter[inter["kind"] == "message"].groupby("person").size()
-    # Plain dicts from lists: Series.to_dict boxes value by value, slowly for a hundred exports.
+    # Grouped by a number per person (as in relationships); plain dicts built from lists:
+    # Series.to_dict boxes value by value, slowly for a hundred exports.
+    codes, persons = pd.factorize(inter["person"])
+    persons = list(persons)
+    strength = decayed.groupby(codes).sum()
+    messages = np.bincount(codes[(inter["kind"] == "message").to_numpy()], minlength=len(persons))
     return (
-        dict(zip(strength.index.tolist(), strength.tolist(), strict=True)),
-        dict(zip(messages.index.tolist(), messages.tolist(), strict=True)),
+        {
+            persons[code]: value
+            for code, value in zip(strength.index, strength.tolist(), strict=True)
+        },
+        {persons[code]: int(n) for code, n in enumerate(messages.tolist()) if n},
     )
 
 
