@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold"]
 
@@ -23,7 +24,17 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.translate(_LETTERS)
+    return _fold(str(text))
+
+
+# The same names, companies and titles recur across the files of an export and across the
+# exports of a team: fold each distinct text once.
+@lru_cache(maxsize=1 << 18)
+def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose: casefold is lower, no letters to translate
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+        text = text.translate(_LETTERS)
     return " ".join(_SPACE.sub(" ", _DROP.sub("", text)).split())

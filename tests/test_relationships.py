@@ -317,3 +317,9 @@ def test_durations_in_reasons_round_down(days, shown):
     from netlens.analyze.reengage import _duration
 
     assert _duration(days) == shown
+
+
+def test_reengage_with_ties_given_is_the_same(export):
+    network = netlens.load(export)
+    ties = relationships(network, as_of=AS_OF)
+    assert reengage(network, as_of=AS_OF, ties=ties) == reengage(network, as_of=AS_OF)

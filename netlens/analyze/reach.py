@@ -33,10 +33,13 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from netlens.classify import classify_company, company_key, is_placeholder
+from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
 from netlens.graph import Team
 
-__all__ = ["community_label", "constraint", "first_degree_reach", "ordered_graph", "reach"]
+__all__ = [
+    "community_label", "constraint", "first_degree_reach", "induced_edges", "ordered_graph",
+    "reach",
+]  # fmt: skip
 
 TOP_BRIDGES = 10
 TOP_COMPANIES = 10
@@ -75,8 +78,9 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
 
     through: dict[str, list[str]] = {}
     first = set(layers[1])
+    adjacency = graph._adj  # as graph.neighbors gives it, without a call per node
     for node in layers[2]:
-        through[node] = [m for m in graph.neighbors(node) if m in first]
+        through[node] = [m for m in adjacency[node] if m in first]
     counts = Counter(m for contacts in through.values() for m in contacts)
     unique = Counter(contacts[0] for contacts in through.values() if len(contacts) == 1)
     ranked = sorted(counts, key=lambda m: (-counts[m], -unique[m], graph.nodes[m]["name"]))
@@ -140,8 +144,9 @@ def first_degree_reach(people: pd.DataFrame) -> dict[str, Any]:
 
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     names: dict[str, Counter[str]] = {}
+    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        company = graph.nodes[node]["company"]
+        company = attributes[node]["company"]
         if company and not is_placeholder(company):
             names.setdefault(company_key(company), Counter())[company] += 1
     ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
@@ -173,26 +178,53 @@ def constraint(graph: nx.Graph, node: str) -> float:
 def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
     """People per inferred industry (``Unknown`` included), largest first."""
     found: dict[tuple[str, str], str] = {}
+    by_company: dict[str, str | None] = {}  # most companies decide whatever the position
     counts: Counter[str] = Counter()
+    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        data = graph.nodes[node]
-        key = (data["company"], data["position"])
-        if key not in found:
-            found[key] = classify_company(*key).label
-        counts[found[key]] += 1
+        data = attributes[node]
+        company = data["company"]
+        if company not in by_company:
+            decided = industry_by_company(company)
+            by_company[company] = decided.label if decided else None
+        label = by_company[company]
+        if label is None:
+            key = (company, data["position"])
+            if key not in found:
+                found[key] = classify_company(*key).label
+            label = found[key]
+        counts[label] += 1
     return dict(counts.most_common())
 
 
-def ordered_graph(view: nx.Graph) -> nx.Graph:
-    """A plain copy of ``view``'s structure with nodes and edges in sorted order.
+def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
+    """``list(graph.subgraph(nodes).edges())``, in the same order (so Louvain, which depends
+    on it, finds the same communities), without the filtered views that test every node
+    of the subgraph against each node's neighbours."""
+    adjacency = graph._adj  # networkx's own adjacency dicts, read only
+    keep = set(node for node in nodes if node in adjacency)  # built as networkx builds it
+    if 2 * len(keep) < len(adjacency):  # networkx walks the smaller of the two
+        outer = (node for node in keep if node in adjacency)
+    else:
+        outer = (node for node in adjacency if node in keep)
+    edges = []
+    seen: set[str] = set()
+    for node in outer:
+        edges += [(node, nbr) for nbr in adjacency[node] if nbr in keep and nbr not in seen]
+        seen.add(node)
+    return edges
+
+
+def ordered_graph(edges: Iterable[tuple[str, str]]) -> nx.Graph:
+    """A plain graph of ``edges`` (no attributes), nodes and edges in sorted order.
 
     Louvain's result depends on the order it meets nodes, and a graph built from sets
-    orders them by string hash, which changes from run to run: sorted, a fixed seed gives
-    the same communities every time. Plain copies, not views: degrees on a subgraph view
-    are recounted on every call."""
+    orders them by string hash, which changes from run to run (``PYTHONHASHSEED``): sorted,
+    a fixed seed gives the same communities every time."""
     ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(n for n in view.nodes if view.degree(n)))
-    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in view.edges()))
+    pairs = sorted(tuple(sorted(edge)) for edge in edges)
+    ordered.add_nodes_from(sorted({node for pair in pairs for node in pair}))
+    ordered.add_edges_from(pairs)
     return ordered
 
 
@@ -215,11 +247,15 @@ def community_label(graph: nx.Graph, group: Iterable[str]) -> str:
 def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
     among contacts are known (else None and [])."""
-    ego = ordered_graph(graph.subgraph([owner, *contacts]))
-    among = ordered_graph(ego.subgraph(contacts))
+    # Plain copies of the structure, not views (degrees on a subgraph view are recounted on
+    # every call), in sorted order (see ordered_graph).
+    ego = ordered_graph(induced_edges(graph, [owner, *contacts]))
+    among = ordered_graph(induced_edges(ego, contacts))
     if among.number_of_edges() == 0:
         return None, []
-    size = nx.effective_size(ego, nodes=[owner])[owner]
+    # networkx.effective_size for one node of an unweighted graph (Borgatti's form, n − 2t/n
+    # over the n contacts and the t ties among them), without building its ego graph again.
+    size = len(contacts) - (2 * among.number_of_edges()) / len(contacts)
     # A tie to a contact who knows none of your other contacts is a local bridge
     # (Granovetter 1973): the only short way between you and their circle.
     # (``among`` holds exactly the contacts who know another contact).

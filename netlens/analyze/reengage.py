@@ -78,8 +78,10 @@ def reengage(
 ) -> dict[str, Any]:
     """The ``netlens reengage`` result: the ``top`` non-active contacts by score, best
     first, each with plain-language reasons. ``people`` may pass an already classified
-    people table (see :func:`netlens.classify.classify_people`), ``ties`` the
-    :func:`~netlens.analyze.staleness.relationships` of the same ``months`` and half-life."""
+    people table (see :func:`netlens.classify.classify_people`) and ``ties`` the table of
+    :func:`~netlens.analyze.staleness.relationships` for the same ``as_of``, ``months`` and
+    ``half_life_days``, when already computed (a report computes it once for every
+    section)."""
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     if people is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from netlens.classify.text import KeywordTable, company_key, fold, read_data
@@ -40,6 +40,7 @@ __all__ = [
     "classify_people",
     "classify_position",
     "company_key",
+    "industry_by_company",
     "is_placeholder",
     "is_self_employed",
     "read_industry_map",
@@ -164,27 +165,56 @@ def classify_company(
     >>> classify_company("Raiffeisenbank Oberland eG")
     Classification(label='Financial Services', source='company name')
     """
-    if not is_placeholder(company):
-        key = company_key(company)
-        if industry_map and key in industry_map:
+    if industry_map:
+        key = company_key(company) if not is_placeholder(company) else None
+        if key is not None and key in industry_map:
             return Classification(industry_map[key], "user map")
-        known = _known_companies().get(key)
-        if known:
-            return Classification(known, "known company")
-        by_name = _tables()["company"].match(fold(company))
-        if by_name:
-            return Classification(by_name, "company name")
-        known = _known_prefix(key)
-        if known:
-            return Classification(known, "known company")
-    by_position = _tables()["position_industry"].match(fold(position))
+    return _classify_company(company, position)
+
+
+# Reach classifies every distinct (company, position) of a team's graph, and most companies
+# and positions recur: each is looked up once.
+@lru_cache(maxsize=1 << 17)
+def _classify_company(company: str | None, position: str | None) -> Classification:
+    placeholder = is_placeholder(company)
+    by_company = None if placeholder else _by_company(company)
+    if by_company:
+        return by_company
+    by_position = _by_position(position)
     if by_position:
-        return Classification(by_position, "position")
-    if not is_placeholder(company):
+        return by_position
+    if not placeholder:
         vague = _tables()["company_vague"].match(fold(company))
         if vague:
             return Classification(vague, "vague company word")
     return Classification(UNKNOWN, "unknown")
+
+
+def industry_by_company(company: str | None) -> Classification | None:
+    """What :func:`classify_company` says when the company alone decides (whatever the
+    position), or None when the position is looked at."""
+    return None if is_placeholder(company) else _by_company(company)
+
+
+@lru_cache(maxsize=1 << 17)
+def _by_company(company: str | None) -> Classification | None:
+    key = company_key(company)
+    known = _known_companies().get(key)
+    if known:
+        return Classification(known, "known company")
+    by_name = _tables()["company"].match(fold(company))
+    if by_name:
+        return Classification(by_name, "company name")
+    known = _known_prefix(key)
+    if known:
+        return Classification(known, "known company")
+    return None
+
+
+@lru_cache(maxsize=1 << 17)
+def _by_position(position: str | None) -> Classification | None:
+    by_position = _tables()["position_industry"].match(fold(position))
+    return Classification(by_position, "position") if by_position else None
 
 
 def classify_position(position: str | None, company: str | None = None) -> tuple[str, str]:
@@ -197,15 +227,22 @@ def classify_position(position: str | None, company: str | None = None) -> tuple
     >>> classify_position("Steuerberater", company="Selbstständig")[1]
     'Owner'
     """
-    folded = fold(position)
-    if not folded:
+    function, seniority = _roles(position)
+    if function is None:
         return UNKNOWN, UNKNOWN
-    tables = _tables()
-    function = tables["function"].match(folded) or UNKNOWN
-    seniority = tables["seniority"].match(folded)
     if seniority is None:
         seniority = "Owner" if is_self_employed(company) else "Entry"
     return function, seniority
+
+
+@lru_cache(maxsize=1 << 17)
+def _roles(position: str | None) -> tuple[str | None, str | None]:
+    """(function, seniority or None) of a position; (None, None) when it is empty."""
+    folded = fold(position)
+    if not folded:
+        return None, None
+    tables = _tables()
+    return tables["function"].match(folded) or UNKNOWN, tables["seniority"].match(folded)
 
 
 def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
@@ -285,6 +322,7 @@ def classify_people(
     ``seniority`` columns to a people table. Each distinct company and position is
     classified once.
     """
+    import numpy as np
     import pandas as pd
 
     out = people.copy()
@@ -301,23 +339,12 @@ def classify_people(
     out["company_name"] = keys.map(dict(zip(common["key"], common["company"], strict=True)))
     out["company_name"] = out["company_name"].fillna("")
 
-    pairs = pd.DataFrame({"company": companies, "position": positions}).drop_duplicates()
-    found = [
-        classify_company(c, p, industry_map=industry_map)
-        for c, p in zip(pairs["company"], pairs["position"], strict=True)
-    ]
-    pairs["industry"] = [f.label for f in found]
-    pairs["industry_source"] = [f.source for f in found]
-    merged = pd.DataFrame({"company": companies, "position": positions}).merge(
-        pairs, on=["company", "position"], how="left"
-    )
-    out["industry"] = merged["industry"].to_numpy()
-    out["industry_source"] = merged["industry_source"].to_numpy()
-    roles = {
-        (c, p): classify_position(p, c)
-        for c, p in zip(pairs["company"], pairs["position"], strict=True)
-    }
-    keys_cp = list(zip(companies, positions, strict=True))
+    keys_cp = list(zip(companies.tolist(), positions.tolist(), strict=True))
+    pairs = dict.fromkeys(keys_cp)  # each distinct (company, position) once, in order
+    found = {(c, p): classify_company(c, p, industry_map=industry_map) for c, p in pairs}
+    out["industry"] = np.array([found[k].label for k in keys_cp], dtype=object)
+    out["industry_source"] = np.array([found[k].source for k in keys_cp], dtype=object)
+    roles = {(c, p): classify_position(p, c) for c, p in pairs}
     out["function"] = [roles[k][0] for k in keys_cp]
     out["seniority"] = [roles[k][1] for k in keys_cp]
     return out

@@ -35,9 +35,10 @@ def company_key(name: str | None) -> str:
     stripped = True
     while stripped and len(words) > 1:
         stripped = False
-        for suffix in _legal_suffixes():
-            n = len(suffix)
-            if len(words) > n and tuple(words[-n:]) == suffix:
+        # The longest legal form that ends the name goes first (``gmbh co kg`` before
+        # ``kg``): one set lookup per length of legal form, not a scan of them all.
+        for n, suffixes in _legal_suffixes_by_length():
+            if len(words) > n and tuple(words[-n:]) in suffixes:
                 words = words[:-n]
                 stripped = True
                 break
@@ -49,6 +50,13 @@ def _legal_suffixes() -> list[tuple[str, ...]]:
     """Legal forms as folded word sequences, longest first (``gmbh co kg`` before ``kg``)."""
     suffixes = {tuple(fold(row["suffix"]).split()) for row in read_data("legal_suffixes.csv")}
     return sorted((s for s in suffixes if s), key=lambda s: (-len(s), s))
+
+
+@cache
+def _legal_suffixes_by_length() -> list[tuple[int, frozenset[tuple[str, ...]]]]:
+    """:func:`_legal_suffixes` grouped by their number of words, most words first."""
+    lengths = sorted({len(s) for s in _legal_suffixes()}, reverse=True)
+    return [(n, frozenset(s for s in _legal_suffixes() if len(s) == n)) for n in lengths]
 
 
 @cache
@@ -79,6 +87,15 @@ class KeywordTable:
             table.setdefault(words, (priority, label))
             self.longest = max(self.longest, len(words))
         self._cache: dict[str, str | None] = {}
+        self._word_hits: dict[str, tuple[tuple[int, str], ...]] = {}
+        # Word sequences that begin a keyword of more words: a longer n-gram is looked up
+        # only when its first words are one of them.
+        self.heads = {
+            words[:size] for words in (*self.exact, *self.prefix) for size in range(1, len(words))
+        }
+        # Only the lengths keywords have are worth looking up, shortest first.
+        self.prefix_lengths = sorted({len(words[-1]) for words in self.prefix})
+        self.suffix_lengths = sorted({len(word) for word in self.suffix}, reverse=True)
 
     @classmethod
     def from_data(cls, name: str, label_column: str) -> KeywordTable:
@@ -91,7 +108,16 @@ class KeywordTable:
         words = folded.split()
         best: tuple[int, str] | None = None
         for start in range(len(words)):
-            for size in range(1, min(self.longest, len(words) - start) + 1):
+            word = words[start]
+            hits = self._word_hits.get(word)
+            if hits is None:  # words recur across names far more than whole names do
+                hits = self._word_hits[word] = tuple(self._hits((word,)))
+            for hit in hits:
+                if best is None or hit[0] < best[0]:
+                    best = hit
+            for size in range(2, min(self.longest, len(words) - start) + 1):
+                if tuple(words[start : start + size - 1]) not in self.heads:
+                    break  # no keyword starts so, nor with more words
                 gram = tuple(words[start : start + size])
                 for hit in self._hits(gram):
                     if best is None or hit[0] < best[0]:
@@ -106,12 +132,15 @@ class KeywordTable:
             yield hit
         head, last = gram[:-1], gram[-1]
         if self.prefix:
-            for end in range(1, len(last) + 1):
+            for end in self.prefix_lengths:
+                if end > len(last):
+                    break
                 hit = self.prefix.get((*head, last[:end]))
                 if hit:
                     yield hit
         if self.suffix and not head:
-            for start in range(len(last) - 2):
-                hit = self.suffix.get(last[start:])
-                if hit:
-                    yield hit
+            for size in self.suffix_lengths:  # longest first, as ``last[start:]`` was
+                if 3 <= size <= len(last):
+                    hit = self.suffix.get(last[len(last) - size :])
+                    if hit:
+                        yield hit

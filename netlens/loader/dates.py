@@ -10,8 +10,13 @@ the export's own clock (UTC where stated).
 
 from __future__ import annotations
 
+import re
 import warnings
+from collections.abc import Iterator
+from itertools import repeat
+from operator import is_not
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["DATE_FORMATS", "parse_dates"]
@@ -45,33 +50,124 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
 
     Empty strings become NaT without counting as unparseable. Each format is tried in turn on
     the values still unparsed, the formats that fit a sample of the column first, so a column
-    in one format costs one vectorised pass.
+    in one format costs one vectorised pass. A column with many repeated values (connection
+    dates) is parsed once per distinct value.
     """
-    text = values.astype("string").fillna("").str.strip()
-    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    text = _stripped(values)
+    if len(text) > _DEDUPE_FROM and len(set(text[:_DEDUPE_FROM])) < _DEDUPE_FROM // 2:
+        codes, uniques = pd.factorize(text)
+        parsed, pending = _parse(uniques.astype(object))
+        dates, unparsed = parsed[codes], pending[codes]
+    else:
+        dates, unparsed = _parse(text)
+    return pd.Series(dates, index=values.index), int(unparsed.sum())
+
+
+_DEDUPE_FROM = 2000
+
+
+def _stripped(values: pd.Series) -> np.ndarray:
+    cells = values.to_numpy(dtype=object, na_value="")
+    try:
+        return np.array(list(map(str.strip, cells)), dtype=object).reshape(len(cells))
+    except TypeError:  # not all text
+        return values.astype("string").fillna("").str.strip().to_numpy(dtype=object)
+
+
+def _parse(text: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(datetime64[ns] per value, whether a non-empty value found no format)."""
+    result = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[ns]")
     pending = text != ""
     if not pending.any():
-        return result, 0
+        return result, pending
     for fmt in _formats_by_fit(text[pending]):
-        todo = text[pending]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            parsed = pd.to_datetime(todo, format=fmt, errors="coerce")
-        hit = parsed.notna()
+        where = np.flatnonzero(pending)
+        parsed = _to_datetime(text[where], fmt)
+        hit = ~np.isnat(parsed)
         if hit.any():
-            result[hit[hit].index] = parsed[hit].astype("datetime64[ns]")
-            pending[hit[hit].index] = False
+            result[where[hit]] = parsed[hit]
+            pending[where[hit]] = False
             if not pending.any():
                 break
-    return result, int(pending.sum())
+    return result, pending
 
 
-def _formats_by_fit(values: pd.Series) -> list[str]:
-    sample = values.drop_duplicates().head(_SAMPLE)
+# Formats that are ISO 8601 but for a literal " UTC": pandas parses the ISO part in C, many
+# times faster than its strptime. Values the fast path misses get the full format.
+_ISO_BEFORE_UTC = {
+    "%Y-%m-%d %H:%M:%S UTC": "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S UTC": "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f UTC": "%Y-%m-%d %H:%M:%S.%f",
+}
+
+
+def _to_datetime(cells: np.ndarray, fmt: str) -> np.ndarray:
+    iso = _ISO_BEFORE_UTC.get(fmt)
+    if iso is None:
+        return _coerce(cells, fmt)
+    bodies = list(map(str.removesuffix, cells, repeat(" UTC")))
+    had_suffix = np.fromiter(map(is_not, bodies, cells), dtype=bool, count=len(cells))
+    bodies = np.array(bodies, dtype=object).reshape(len(cells))
+    bodies[~had_suffix] = ""
+    parsed = _coerce(bodies, iso)
+    missed = np.isnat(parsed)
+    if missed.any():
+        parsed[missed] = _coerce(cells[missed], fmt)
+    return parsed
+
+
+def _coerce(cells: np.ndarray, fmt: str) -> np.ndarray:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(pd.Series(cells, dtype=object), format=fmt, errors="coerce")
+    return parsed.astype("datetime64[ns]").to_numpy(copy=True)
+
+
+def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
+    """The formats, those that fit more of a sample of the values first (ties in the order
+    of DATE_FORMATS). Lazily: the first format to fit the whole sample comes first whatever
+    the others score, and usually parses the whole column, so the rest are rarely scored."""
+    sample = pd.Series(_first_distinct(values, _SAMPLE), dtype=object)
     scores = {}
     for fmt in DATE_FORMATS:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            scores[fmt] = int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        scores[fmt] = _score(sample, fmt)
+        if scores[fmt] == len(sample):
+            yield fmt
+            break
+    else:
+        fmt = None
+    for other in DATE_FORMATS:
+        if other not in scores:
+            scores[other] = _score(sample, other)
     fitting = sorted((f for f in DATE_FORMATS if scores[f]), key=lambda f: -scores[f])
-    return fitting + [f for f in DATE_FORMATS if not scores[f]]
+    yield from (f for f in fitting + [f for f in DATE_FORMATS if not scores[f]] if f != fmt)
+
+
+def _score(sample: pd.Series, fmt: str) -> int:
+    """How many of the sample ``fmt`` parses. A value without the punctuation the format
+    spells out (``-``, ``/``, ``:``, ``,``, ``.``) cannot fit it: pandas is asked only about
+    the others, and not at all when there are none (most formats, most of the time)."""
+    marks = _PUNCTUATION[fmt]
+    if marks:
+        sample = sample[[marks <= set(value) for value in sample]]
+        if sample.empty:
+            return 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+
+
+_PUNCTUATION = {fmt: set(re.sub("%.", "", fmt)) & set("-/:,.") for fmt in DATE_FORMATS}
+
+
+def _first_distinct(values: np.ndarray, count: int) -> list[str]:
+    """The first ``count`` distinct values, in order, reading no more of the column than
+    needed."""
+    seen: dict[str, None] = {}
+    size = 256
+    start = 0
+    while len(seen) < count and start < len(values):
+        seen.update(dict.fromkeys(values[start : start + size]))
+        start += size
+        size *= 2
+    return list(seen)[:count]

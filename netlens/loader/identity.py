@@ -10,6 +10,7 @@ connections.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 import pandas as pd
@@ -19,6 +20,7 @@ from netlens.folding import fold
 __all__ = ["PeopleIndex", "normalize_name", "normalize_url"]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
+_USUAL = "https://www.linkedin.com/"
 _HOST = re.compile(r"^(?:[a-z0-9-]{1,3}\.)?linkedin\.com(?=/|$)")
 
 
@@ -34,8 +36,18 @@ def normalize_url(url: str | None) -> str | None:
     """
     if url is None:
         return None
-    text = str(url).strip()
-    if not text or text.lower().startswith("urn:"):
+    return _normalize_url(str(url))
+
+
+# Profile URLs recur across the files of an export and across a team's exports: each
+# distinct spelling is normalised once.
+@lru_cache(maxsize=1 << 18)
+def _normalize_url(url: str) -> str | None:
+    text = url.strip()
+    lowered = text.lower()
+    if lowered.startswith(_USUAL) and not any(c in lowered for c in "%?#"):
+        return ("linkedin.com/" + lowered[len(_USUAL) :]).rstrip("/")  # the usual spelling
+    if not text or lowered.startswith("urn:"):
         return None
     text = unquote(text).strip().lower()
     text = _SCHEME.sub("", text)
@@ -56,9 +68,9 @@ def normalize_name(name: str | None) -> str:
 
 def map_unique(values: pd.Series, func) -> pd.Series:
     """Apply a Python function once per distinct value, not once per row."""
-    uniques = values.unique()
-    lookup = {value: func(value) for value in uniques}
-    return values.map(lookup)
+    codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
+    lookup = pd.Series([func(value) for value in uniques])
+    return pd.Series(lookup.to_numpy()[codes], index=values.index, dtype=lookup.dtype)
 
 
 class PeopleIndex:
@@ -66,16 +78,18 @@ class PeopleIndex:
 
     def __init__(self, people: pd.DataFrame):
         with_url = people[people["url"].notna()]
-        self.by_url: dict[str, str] = dict(zip(with_url["url"], with_url["person_id"], strict=True))
+        self.by_url: dict[str, str] = dict(
+            zip(with_url["url"].tolist(), with_url["person_id"].tolist(), strict=True)
+        )
         counts = people["name_key"].value_counts()
         unique = people[people["name_key"].map(counts) == 1]
         unique = unique[unique["name_key"] != ""]
         self.by_name: dict[str, str] = dict(
-            zip(unique["name_key"], unique["person_id"], strict=True)
+            zip(unique["name_key"].tolist(), unique["person_id"].tolist(), strict=True)
         )
         # Exports before July 2023 have no URL column: a URL elsewhere then matches nobody,
         # and the name decides, for people without a URL of their own.
-        without_url = set(people.loc[people["url"].isna(), "person_id"])
+        without_url = set(people.loc[people["url"].isna(), "person_id"].tolist())
         self.by_name_if_no_url: dict[str, str] = {
             key: pid for key, pid in self.by_name.items() if pid in without_url
         }

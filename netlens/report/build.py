@@ -881,13 +881,18 @@ def _drawing(
 
 
 def _community_drawing(team: Team, person: Callable) -> Chart | None:
-    from netlens.analyze.reach import COMMUNITY_SEED, community_label, ordered_graph
+    from netlens.analyze.reach import (
+        COMMUNITY_SEED,
+        community_label,
+        induced_edges,
+        ordered_graph,
+    )
 
     graph, owner = team.graph, team.owner
-    among = ordered_graph(graph.subgraph(list(graph.neighbors(owner))))
+    among = ordered_graph(induced_edges(graph, list(graph.neighbors(owner))))
     # The best-connected contacts, so the drawing shows the structure, not the fringe.
     kept = sorted(among.nodes, key=lambda n: (-among.degree(n), n))[:MAX_DRAWN]
-    among = ordered_graph(among.subgraph(kept))
+    among = ordered_graph(induced_edges(among, kept))
     if not among.number_of_edges():
         return None
     import networkx as nx
