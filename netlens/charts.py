@@ -65,6 +65,14 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
+def _titled(chart: Chart, width: float, height: float) -> tuple[Figure, Any]:
+    """A figure of one axes titled with the chart's title."""
+    fig = _figure(width, height)
+    ax = fig.subplots()
+    ax.set_title(chart.title)
+    return fig, ax
+
+
 def _shorten(label: str, limit: int = 42) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
@@ -116,9 +124,7 @@ def growth(chart: Chart) -> Figure:
     import pandas as pd
 
     months = chart.data["by_month"]
-    fig = _figure(8, 3.6)
-    ax = fig.subplots()
-    ax.set_title(chart.title)
+    fig, ax = _titled(chart, 8, 3.6)
     if not months:
         _empty(ax)
         return fig
@@ -167,9 +173,7 @@ def tiers(chart: Chart) -> Figure:
     """One bar per staleness tier, in the tier colours."""
     counts = chart.data["tiers"]
     rows = [{"name": tier, "count": n} for tier, n in counts.items()]
-    fig = _figure(8, 2.4)
-    ax = fig.subplots()
-    ax.set_title(chart.title)
+    fig, ax = _titled(chart, 8, 2.4)
     _hbars(ax, rows, colours=[TIER_COLOURS[tier] for tier in counts])
     return fig
 
@@ -177,9 +181,7 @@ def tiers(chart: Chart) -> Figure:
 def timeline(chart: Chart) -> Figure:
     """Stacked bars: ties by the year of their last interaction, coloured by tier."""
     years = chart.data["by_year"]
-    fig = _figure(8, 3.4)
-    ax = fig.subplots()
-    ax.set_title(chart.title)
+    fig, ax = _titled(chart, 8, 3.4)
     if not years:
         _empty(ax)
         return fig
@@ -230,9 +232,7 @@ def network_graph(chart: Chart) -> Figure:
     graph.add_nodes_from(range(len(groups)))
     graph.add_edges_from(edges)
     layout = nx.spring_layout(graph, seed=42, iterations=60)
-    fig = _figure(10, 6.2)
-    ax = fig.subplots()
-    ax.set_title(chart.title)
+    fig, ax = _titled(chart, 10, 6.2)
     segments = [(layout[a], layout[b]) for a, b in edges]
     ax.add_collection(LineCollection(segments, colors="#999999", linewidths=0.4, alpha=0.35))
     xs = [layout[i][0] for i in range(len(groups))]
@@ -264,9 +264,7 @@ def network_radial(chart: Chart) -> Figure:
     days = np.asarray(
         [-1 if d is None else d for d in chart.points["days_since"]], dtype=float
     ).reshape(-1)
-    fig = _figure(10, 6.2)
-    ax = fig.subplots()
-    ax.set_title(chart.title)
+    fig, ax = _titled(chart, 10, 6.2)
     total = max(len(group), 1)
     # Rank of each contact within its group, and where each group's sector starts.
     order = np.argsort(group, kind="stable")
