@@ -336,8 +336,9 @@ def classify_people(
         spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
         .sort_values("n", ascending=False, kind="stable").drop_duplicates("key")
     )  # fmt: skip
-    out["company_name"] = keys.map(dict(zip(common["key"], common["company"], strict=True)))
-    out["company_name"] = out["company_name"].fillna("")
+    spelling = dict(zip(common["key"], common["company"], strict=True))
+    # Through object dtype: mapping onto an empty dict gives float NaN, which "" cannot fill.
+    out["company_name"] = keys.map(spelling).astype(object).fillna("").astype(str)
 
     keys_cp = list(zip(companies.tolist(), positions.tolist(), strict=True))
     pairs = dict.fromkeys(keys_cp)  # each distinct (company, position) once, in order
