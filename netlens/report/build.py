@@ -43,7 +43,7 @@ CHART_KEYS = (
 DIMENSIONS = ("industry", "company", "function", "seniority")
 TOP_REENGAGE = 15
 TOP_COMPANIES = 15
-TOP_INDUSTRIES = 12
+TOP_INDUSTRIES = 20  # all of LinkedIn's groups: every bar then has its row in the table
 TOP_UNKNOWN = 10
 MAX_DRAWN = 400  # contacts in the network drawing: more is a hairball, and slow to lay out
 DRAWN_GROUPS = 7  # colours in the drawings; the rest are grouped together
@@ -634,7 +634,7 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
             "Two bar charts: contacts per job function, and per seniority level from "
             "unpaid to owner.",
             {
-                "function": _top(spread["function"]["categories"], 12),
+                "function": _top(spread["function"]["categories"], 26),
                 "seniority": _seniority_order(spread["seniority"]["categories"]),
             },
         )
