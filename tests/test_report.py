@@ -467,3 +467,25 @@ def test_communities_are_the_same_on_every_run(tmp_path):
     ]  # fmt: skip
     assert runs[0] == runs[1]
     assert runs[0]
+
+
+def test_notes_name_teammates_files_without_their_folders(tmp_path):
+    """A teammate's export without the owner's URL gets a note naming the file: never the
+    folder it sits in, and under --redact not even the file."""
+    from netlens.graph import build_team
+
+    as_of = dt.date(2026, 11, 21)
+    folder = tmp_path / "home" / "alice" / "exports"
+    folder.mkdir(parents=True)
+    teammate = folder / "bob-export"
+    shutil.copytree(EXPORTS / "era2016", teammate)
+    networks = [netlens.load(SAMPLE / "thomas-johnson.zip").until(as_of)]
+    networks.append(netlens.load(teammate).until(as_of))
+    team = build_team(networks, as_of=as_of)
+    assert any(str(folder) in note for note in team.notes)
+    for redact, shown in ((False, "bob-export: "), (True, "A teammate's export: ")):
+        report = build_report(networks[0], as_of=as_of, team=team, exports=2, redact=redact)
+        text = render(report, "json") + render(report, "md")
+        assert str(folder) not in text
+        assert shown in text
+        assert ("bob-export" in text) is not redact

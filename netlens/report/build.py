@@ -127,7 +127,10 @@ def build_report(
             **ranked,
             "contacts": [_redacted(contact, person, redact) for contact in ranked["contacts"]],
         },
-        "reach": _redacted_reach(reached, person, redact),
+        "reach": {
+            **_redacted_reach(reached, person, redact),
+            "notes": [_note_source(note, redact) for note in reached["notes"]],
+        },
     }
     return Report(
         title=f"Network review of {owner['name']}" if owner["name"] else "Network review",
