@@ -269,7 +269,8 @@ def _overview(
             s["measure"] if s["available"] else s["detail"],
             s["score"] if s["score"] is not None else "–",
             s["status"],
-            s["next_step"] or "",
+            # A practice in good shape needs no homework.
+            "" if s["status"] == "good" else s["next_step"] or "",
         ]
         for s in checkup["sections"]
     ]
