@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +65,30 @@ def build_team(
     edges: Iterable[tuple[str, str]] = (),
 ) -> Team:
     """Merge exports (and extra ties) into one graph; see the module docstring."""
+    with collection_paused():
+        return _build_team(networks, as_of=as_of, edges=edges)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a large graph is built or walked: the
+    hundreds of thousands of dicts it is made of (in no reference cycle) set off full
+    collections that scan every object alive, a tenth of the time of a team's merge."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_team(
+    networks: Sequence[Network],
+    *,
+    as_of: dt.date,
+    edges: Iterable[tuple[str, str]],
+) -> Team:
     from netlens.analyze.staleness import tie_figures
 
     graph = nx.Graph()

@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
-from netlens.graph import Team
+from netlens.graph import Team, collection_paused
 
 __all__ = ["constraint", "reach"]
 
@@ -44,10 +44,15 @@ MIN_COMMUNITY = 3
 
 def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
     """The ``netlens reach`` result for the first owner of ``team``."""
+    with collection_paused():
+        return _reach(team, exports=exports, top=top)
+
+
+def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
     graph, owner = team.graph, team.owner
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
-    beyond_star = graph.number_of_edges() > graph.degree(owner)
+    beyond_star = _number_of_edges(graph) > graph.degree(owner)
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": len(layers[1]),
@@ -100,13 +105,27 @@ def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]
     return result
 
 
+def _number_of_edges(graph: nx.Graph) -> int:
+    """``graph.number_of_edges()`` (self-loops once), counted on the adjacency dicts rather
+    than through a degree view of every node."""
+    return sum(len(nbrs) + (node in nbrs) for node, nbrs in graph._adj.items()) // 2
+
+
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     names: dict[str, Counter[str]] = {}
+    key_of: dict[str, str | None] = {}  # company as written → its key (None: placeholder)
     attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
         company = attributes[node]["company"]
-        if company and not is_placeholder(company):
-            names.setdefault(company_key(company), Counter())[company] += 1
+        if not company:
+            continue
+        if company not in key_of:
+            key_of[company] = None if is_placeholder(company) else company_key(company)
+        key = key_of[company]
+        if key is not None:
+            if key not in names:
+                names[key] = Counter()
+            names[key][company] += 1
     ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
     return {
         "distinct": len(names),
