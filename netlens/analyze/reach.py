@@ -141,7 +141,7 @@ def constraint(graph: nx.Graph, node: str) -> float:
     Σ_j (p_ij + Σ_q p_iq · p_qj)² over its neighbours j, with p_ij = 1 / degree(i) — the
     same value as ``networkx.constraint``, in time linear in the edges around ``node``
     (networkx's general version takes minutes on a 2,000-contact ego network)."""
-    neighbours = set(graph.neighbors(node))
+    neighbours = dict.fromkeys(graph.neighbors(node))  # in graph order: the same sum every run
     p_node = 1 / len(neighbours) if neighbours else 0.0
     total = 0.0
     for j in neighbours:
@@ -175,18 +175,15 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
 
 
 def _induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
-    """``list(graph.subgraph(nodes).edges())``, in the same order (so Louvain, which depends
-    on it, finds the same communities), without the filtered views that test every node
-    of the subgraph against each node's neighbours."""
+    """The edges of ``graph.subgraph(nodes)``, in the order of ``nodes``. networkx's own
+    order follows a set of the node ids, which changes with Python's string hash seed from
+    one run to the next, and Louvain's communities depend on it; its filtered views also
+    test every node of the subgraph against each node's neighbours."""
     adjacency = graph._adj  # networkx's own adjacency dicts, read only
-    keep = set(node for node in nodes if node in adjacency)  # built as networkx builds it
-    if 2 * len(keep) < len(adjacency):  # networkx walks the smaller of the two
-        outer = (node for node in keep if node in adjacency)
-    else:
-        outer = (node for node in adjacency if node in keep)
+    keep = dict.fromkeys(node for node in nodes if node in adjacency)
     edges = []
     seen: set[str] = set()
-    for node in outer:
+    for node in keep:
         edges += [(node, nbr) for nbr in adjacency[node] if nbr in keep and nbr not in seen]
         seen.add(node)
     return edges
@@ -221,8 +218,8 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
     for group in sorted(groups, key=len, reverse=True):
         if len(group) < MIN_COMMUNITY:
             continue
-        companies = Counter(
-            graph.nodes[n]["company"] for n in group if graph.nodes[n]["company"]
+        companies = Counter(  # sorted: ties go the same way whatever the hash seed
+            graph.nodes[n]["company"] for n in sorted(group) if graph.nodes[n]["company"]
         ).most_common(1)
         communities.append(
             {
