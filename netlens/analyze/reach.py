@@ -34,7 +34,7 @@ import networkx as nx
 import pandas as pd
 
 from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
-from netlens.graph import Team
+from netlens.graph import Team, collection_paused
 
 __all__ = [
     "community_label", "constraint", "first_degree_reach", "induced_edges", "ordered_graph",
@@ -54,10 +54,15 @@ ONE_EXPORT_NOTE = (
 
 def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
     """The ``netlens reach`` result for the first owner of ``team``."""
+    with collection_paused():
+        return _reach(team, exports=exports, top=top)
+
+
+def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
     graph, owner = team.graph, team.owner
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
-    beyond_star = graph.number_of_edges() > graph.degree(owner)
+    beyond_star = _number_of_edges(graph) > graph.degree(owner)
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": len(layers[1]),
@@ -142,13 +147,27 @@ def first_degree_reach(people: pd.DataFrame) -> dict[str, Any]:
     }
 
 
+def _number_of_edges(graph: nx.Graph) -> int:
+    """``graph.number_of_edges()`` (self-loops once), counted on the adjacency dicts rather
+    than through a degree view of every node."""
+    return sum(len(nbrs) + (node in nbrs) for node, nbrs in graph._adj.items()) // 2
+
+
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     names: dict[str, Counter[str]] = {}
+    key_of: dict[str, str | None] = {}  # company as written → its key (None: placeholder)
     attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
         company = attributes[node]["company"]
-        if company and not is_placeholder(company):
-            names.setdefault(company_key(company), Counter())[company] += 1
+        if not company:
+            continue
+        if company not in key_of:
+            key_of[company] = None if is_placeholder(company) else company_key(company)
+        key = key_of[company]
+        if key is not None:
+            if key not in names:
+                names[key] = Counter()
+            names[key][company] += 1
     ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
     return {
         "distinct": len(names),
@@ -164,7 +183,7 @@ def constraint(graph: nx.Graph, node: str) -> float:
     Σ_j (p_ij + Σ_q p_iq · p_qj)² over its neighbours j, with p_ij = 1 / degree(i) — the
     same value as ``networkx.constraint``, in time linear in the edges around ``node``
     (networkx's general version takes minutes on a 2,000-contact ego network)."""
-    neighbours = set(graph.neighbors(node))
+    neighbours = dict.fromkeys(graph.neighbors(node))  # in graph order: the same sum every run
     p_node = 1 / len(neighbours) if neighbours else 0.0
     total = 0.0
     for j in neighbours:
@@ -198,18 +217,15 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
 
 
 def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
-    """``list(graph.subgraph(nodes).edges())``, in the same order (so Louvain, which depends
-    on it, finds the same communities), without the filtered views that test every node
-    of the subgraph against each node's neighbours."""
+    """The edges of ``graph.subgraph(nodes)``, in the order of ``nodes``. networkx's own
+    order follows a set of the node ids, which changes with Python's string hash seed from
+    one run to the next, and Louvain's communities depend on it; its filtered views also
+    test every node of the subgraph against each node's neighbours."""
     adjacency = graph._adj  # networkx's own adjacency dicts, read only
-    keep = set(node for node in nodes if node in adjacency)  # built as networkx builds it
-    if 2 * len(keep) < len(adjacency):  # networkx walks the smaller of the two
-        outer = (node for node in keep if node in adjacency)
-    else:
-        outer = (node for node in adjacency if node in keep)
+    keep = dict.fromkeys(node for node in nodes if node in adjacency)
     edges = []
     seen: set[str] = set()
-    for node in outer:
+    for node in keep:
         edges += [(node, nbr) for nbr in adjacency[node] if nbr in keep and nbr not in seen]
         seen.add(node)
     return edges
