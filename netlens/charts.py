@@ -91,7 +91,8 @@ def _bar_colours(names: Iterable[str]) -> list[str]:
 
 def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> None:
     """Horizontal bars, the largest on top, each labelled with its count."""
-    names = [_shorten(b["name"]) for b in bars]
+    # Long enough for LinkedIn's longest industry group name.
+    names = [_shorten(b["name"], 52) for b in bars]
     counts = [b["count"] for b in bars]
     positions = list(range(len(bars)))[::-1]
     ax.barh(positions, counts, color=colours or _bar_colours(b["name"] for b in bars))

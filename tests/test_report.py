@@ -440,7 +440,11 @@ def test_absent_data_is_shown_as_absent_not_zero(tmp_path):
     assert figures["Industries"].value == "–"
     quiet = next(s for s in report.sections if s.key == "relationships")
     assert "every contact is active" not in " ".join(quiet.findings)
-    assert "2 contacts without any date cannot be placed" in " ".join(quiet.findings)
+    assert "No contact has a date" in " ".join(quiet.findings)
+    assert figures["Active ties"].value == "–"
+    assert figures["Added in 12 months"].value == "–"
+    growth = next(s for s in report.sections if s.key == "growth")
+    assert {f.label for f in growth.figures}.isdisjoint({"Pace", "Burst days"})
     assert "timeline" not in {chart.key for chart in quiet.charts}
 
 

@@ -159,7 +159,9 @@ def _engagement(ties: pd.DataFrame, has_messages: bool) -> dict:
 def _freshness(ties: pd.DataFrame, has_messages: bool, months: int) -> dict:
     title = "Freshness: keep real ties alive"
     engaged = ties[ties["engaged"]]
-    if not has_messages or engaged.empty:
+    if not has_messages:
+        return _absent("freshness", title, "no messages in this export")
+    if engaged.empty:
         return _absent("freshness", title, "no one has been messaged yet")
     active = engaged["tier"] == "active"
     share = float(active.mean())
@@ -246,7 +248,7 @@ def _concentration(people: pd.DataFrame) -> dict:
     top = result["categories"][0]
     share = top["count"] / result["total"]
     return _section(
-        "concentration", title, share, f"{share:.0%}",
+        "concentration", title, share, f"{share:.1%}",
         f"{top['count']:,} of your {result['total']:,} contacts work at {top['name']}, the "
         "most common company in your network.",
         f"Grow ties beyond {top['name']}: former colleagues who left, partners, customers.",

@@ -38,13 +38,14 @@ from netlens.graph import Team, collection_paused
 
 __all__ = [
     "community_label", "constraint", "first_degree_reach", "induced_edges", "ordered_graph",
-    "reach",
+    "reach", "structure_is_telling",
 ]  # fmt: skip
 
 TOP_BRIDGES = 10
 TOP_COMPANIES = 10
 COMMUNITY_SEED = 42
 MIN_COMMUNITY = 3
+MIN_KNOWN_SHARE = 0.5  # of contacts with a known tie to another, for Burt's measures to tell
 ONE_EXPORT_NOTE = (
     "One export shows only your own connections. To see who they can introduce you to, "
     "merge teammates' exports with --with (each teammate downloads their own), or pass known "
@@ -178,6 +179,17 @@ def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     }
 
 
+def structure_is_telling(structure: dict[str, Any] | None) -> bool:
+    """Whether Burt's measures say something: ties among contacts are known for at least
+    half of them. Exports show only the ties of the people who exported; a contact whose
+    ties are unknown looks like a local bridge, and the owner like a broker, only because
+    of what is missing."""
+    if not structure:
+        return False
+    known = structure["contacts"] - structure["local_bridges"]
+    return known >= structure["contacts"] * MIN_KNOWN_SHARE
+
+
 def constraint(graph: nx.Graph, node: str) -> float:
     """Burt's constraint of ``node`` in an unweighted graph:
     Σ_j (p_ij + Σ_q p_iq · p_qj)² over its neighbours j, with p_ij = 1 / degree(i) — the
@@ -286,7 +298,8 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
     }
     groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
     communities = []
-    for group in sorted(groups, key=len, reverse=True):
+    # Largest first, ties by their first member: the order the report's drawing uses too.
+    for group in sorted(groups, key=lambda g: (-len(g), min(g))):
         if len(group) < MIN_COMMUNITY:
             continue
         communities.append(

@@ -193,8 +193,16 @@ def _reasons(row: Any) -> list[str]:
             reasons.append(f"one of only {int(row.industry_peers)} contacts in {row.industry}")
     if row.company_peers == 1 and row.company_name:
         reasons.append(f"your only contact at {row.company_name}")
-    reasons.append(f"no contact for {_duration(int(row.days_since))}")
+    if not row.messages and _same_day(row.last_interaction, row.connected_on):
+        # Nothing but the connection itself: "no contact" would suggest there once was some.
+        reasons.append(f"connected {_duration(int(row.days_since))} ago, nothing since")
+    else:
+        reasons.append(f"no contact for {_duration(int(row.days_since))}")
     return reasons
+
+
+def _same_day(a: Any, b: Any) -> bool:
+    return not pd.isna(a) and not pd.isna(b) and pd.Timestamp(a).date() == pd.Timestamp(b).date()
 
 
 def _count(n: int) -> str:

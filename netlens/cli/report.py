@@ -134,7 +134,9 @@ def report(
             click.echo(f"Removed {path} (left by an earlier report, now out of date)", err=True)
     if open_:
         page = folder / FILES["html"]
-        if click.launch(str(page)) != 0:
+        # Waiting for the opener (xdg-open, open, start), which returns once the browser
+        # is launched, is the only way to learn that there was none.
+        if click.launch(str(page), wait=True) != 0:
             click.echo(f"Could not open a browser: open {page} yourself.", err=True)
 
 

@@ -72,7 +72,8 @@ def diversity(
     if unknown_out:
         check_output(unknown_out)
     people = classify_people(network.until(as_of).people, industry_map=industry_map)
-    emit(render_diversity(measure(people, by=by), fmt=fmt, as_of=as_of, source=export))
+    result = measure(people, by=by)
+    emit(render_diversity(result, fmt=fmt, as_of=as_of, source=export, hint=not unknown_out))
     if unknown_out:
         text, note = render_unknown_companies(people)
         write_atomic(unknown_out, BOM + text)  # the BOM tells Excel the file is UTF-8

@@ -20,7 +20,7 @@ from netlens import __version__
 from netlens.analyze.diversity import diversity
 from netlens.analyze.growth import growth
 from netlens.analyze.health import health
-from netlens.analyze.reach import first_degree_reach, reach
+from netlens.analyze.reach import first_degree_reach, reach, structure_is_telling
 from netlens.analyze.reengage import reengage
 from netlens.analyze.staleness import TIERS, relationships
 from netlens.classify import UNKNOWN, classify_people
@@ -110,7 +110,7 @@ def build_report(
     sections = [
         overview,
         _growth(grown, summary["hidden_members"], as_of),
-        _relationships(ties, ranked, months, person, redact, summary["source"]),
+        _relationships(ties, ranked, months, as_of, person, redact, summary["source"]),
         _habits(checkup),
         _diversity(spread, people, summary["source"]),
         _concentration(spread["company"]),
@@ -219,6 +219,7 @@ def _overview(
     active = int((ties["tier"] == "active").sum())
     score = checkup["score"]
     hidden = summary["hidden_members"]
+    dated = int(ties["last_interaction"].notna().sum())
     since = f"since {summary['first_connected']}" if summary["first_connected"] else ""
     has_messages = summary["messages"] > 0
     effective = spread["industry"]["effective_number"]
@@ -246,12 +247,20 @@ def _overview(
             round(engaged / people, 4) if people and has_messages else None,
             f"{plural(engaged, 'person')}" if has_messages else "no messages in this export",
         ),
-        Figure("Active ties", f"{active:,}", active, f"in touch within {plural(months, 'month')}"),
+        Figure(
+            "Active ties",
+            f"{active:,}" if dated else "–",
+            active if dated else None,
+            f"in touch within {plural(months, 'month')}" if dated else "no dates in this export",
+        ),
         Figure(
             "Added in 12 months",
-            f"{grown['last_12_months']:,}",
-            grown["last_12_months"],
-            f"{grown['pace_per_week']:.1f} a week",
+            f"{grown['last_12_months']:,}" if grown["dated"] else "–",
+            grown["last_12_months"] if grown["dated"] else None,
+            f"{grown['pace_per_week']:.1f} a week"
+            + (", hidden members too" if hidden and grown["dated"] else "")
+            if grown["dated"]
+            else "no connection dates",
         ),
         Figure(
             "Industries",
@@ -316,14 +325,19 @@ def _growth(grown: dict, hidden: int, as_of: dt.date) -> Section:
             grown["connections"],
             f"{plural(hidden, 'hidden member')} included" if hidden else "",
         ),
-        Figure("Added in 12 months", f"{grown['last_12_months']:,}", grown["last_12_months"]),
-        Figure("Pace", f"{grown['pace_per_week']:.1f}/week", round(grown["pace_per_week"], 2)),
-        Figure(
-            "Burst days",
-            f"{len(grown['bursts']):,}",
-            len(grown["bursts"]),
-            f"{grown['burst_threshold']}+ in a day",
-        ),
+    ]
+    if grown["dated"]:
+        figures += [
+            Figure("Added in 12 months", f"{grown['last_12_months']:,}", grown["last_12_months"]),
+            Figure("Pace", f"{grown['pace_per_week']:.1f}/week", round(grown["pace_per_week"], 2)),
+            Figure(
+                "Burst days",
+                f"{len(grown['bursts']):,}",
+                len(grown["bursts"]),
+                f"{grown['burst_threshold']}+ in a day",
+            ),
+        ]
+    figures += [
         Figure(
             "Headroom to the cap",
             f"{grown['cap_headroom']:,}",
@@ -392,6 +406,7 @@ def _relationships(
     ties: pd.DataFrame,
     ranked: dict,
     months: int,
+    as_of: dt.date,
     person: Callable,
     redact: bool,
     source: str,
@@ -466,7 +481,9 @@ def _relationships(
                 "long it has been"
                 + (
                     f"; all {ranked['candidates']:,}: netlens reengage {source} "
-                    f"--top {ranked['candidates']}."
+                    f"--top {ranked['candidates']}"
+                    + (f" --months {months}" if months != 12 else "")
+                    + f" --as-of {as_of.isoformat()}."
                     if more > 0
                     else "."
                 ),
@@ -478,6 +495,9 @@ def _relationships(
             if tiers["active"] == people
             else "No fading or dormant ties among the contacts with a date; "
             f"{plural(tiers['unknown'], 'contact')} without any date cannot be placed."
+            if tiers["unknown"] < people
+            else "No contact has a date (no connection dates, no messages): staleness "
+            "cannot be told."
         )
     return section
 
@@ -653,7 +673,7 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
                 ["Category", "Contacts", "Share"],
                 [[c["name"], c["count"], _pct(c["share"], 1)] for c in result["categories"]],
                 numeric=[False, True, True],
-                collapsed=len(result["categories"]) > 12,
+                collapsed=len(result["categories"]) > 26,
             )
         )
     unknown = people.loc[
@@ -662,11 +682,11 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
     placeable = int(unknown.sum())
     if placeable:
         section.findings.append(
-            f"{plural(placeable, 'contact')} work at {plural(len(unknown), 'company')} netlens "
-            f"could not place in an industry. To place them: run netlens diversity {source} "
+            f"{plural(placeable, 'contact')} {'works' if placeable == 1 else 'work'} at "
+            f"{plural(len(unknown), 'company')} netlens could not place in an industry. To "
+            f"place {'it' if len(unknown) == 1 else 'them'}: run netlens diversity {source} "
             "--unknown-out unknown.csv, write each company's industry (one of LinkedIn's 20 "
-            "groups, in quotes when it has a comma), then rerun this report with "
-            "--industry-map unknown.csv."
+            "groups), then rerun this report with --industry-map unknown.csv."
         )
     if industry["unknown"] - placeable:
         section.findings.append(
@@ -782,7 +802,7 @@ def _reach(
     )
     structure = reached["structure"]
     known = structure["contacts"] - structure["local_bridges"] if structure else 0
-    if structure and known < structure["contacts"] / 2:
+    if structure and not structure_is_telling(structure):
         section.notes.append(
             f"Ties among your contacts are known for only {known:,} of your "
             f"{structure['contacts']:,} contacts (those in teammates' exports or the edges "

@@ -21,7 +21,11 @@ TOP_ROWS = 15
 BAR_WIDTH = 28
 
 
-def render_diversity(result: dict[str, Any], fmt: str, as_of: dt.date, source: str = "") -> str:
+def render_diversity(
+    result: dict[str, Any], fmt: str, as_of: dt.date, source: str = "", *, hint: bool = True
+) -> str:
+    """The result as text, JSON or CSV; ``hint``: end the text with how to fill in unknown
+    industries (not when the command is already writing the file for it)."""
     if fmt == "json":
         return render_json(result, as_of)
     if fmt == "csv":
@@ -29,14 +33,14 @@ def render_diversity(result: dict[str, Any], fmt: str, as_of: dt.date, source: s
         if result["unknown"]:
             rows.append(("Unknown", result["unknown"], None))
         return csv_text(["name", "count", "share"], rows)
-    return _text(result, as_of, source)
+    return _text(result, as_of, source, hint)
 
 
 def _pct(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-def _text(r: dict[str, Any], as_of: dt.date, source: str) -> str:
+def _text(r: dict[str, Any], as_of: dt.date, source: str, hint: bool) -> str:
     one, many = NOUNS[r["by"]]
     lines = [
         f"Diversity by {one} — {source} (as of {as_of.isoformat()})",
@@ -60,11 +64,11 @@ def _text(r: dict[str, Any], as_of: dt.date, source: str) -> str:
                 f"  … and {len(rest):,} more {many} with {sum(c['count'] for c in rest):,} people"
             )
         lines.append("")
-    lines += _explain(r, one, many)
+    lines += _explain(r, one, many, hint)
     return "\n".join(lines) + "\n"
 
 
-def _explain(r: dict[str, Any], one: str, many: str) -> list[str]:
+def _explain(r: dict[str, Any], one: str, many: str, hint: bool) -> list[str]:
     if not r["categories"]:
         return [f"No {one} could be inferred for anyone; see below how to fill it in."]
     top = r["categories"][0]
@@ -90,7 +94,7 @@ def _explain(r: dict[str, Any], one: str, many: str) -> list[str]:
         f"HHI {r['hhi']:,.0f}: on a scale where 10,000 means everyone in one {one} and "
         f"{10_000 / k:,.0f} an even spread over all {k}."
     )
-    if r["unknown"] and r["by"] == "industry":
+    if r["unknown"] and r["by"] == "industry" and hint:
         out += [
             "",
             f"{_pct(r['unknown_share'])} of people have no known industry. To fill it in: "

@@ -20,8 +20,8 @@ __all__ = [
 
 STALE_ROWS = 20
 TIER_MEANING = {
-    "active": "in touch within {months} months",
-    "fading": "quiet for {months} months to 3 years",
+    "active": "in touch within {months}",
+    "fading": "quiet for {months} to 3 years",
     "dormant": "quiet for over 3 years",
     "unknown": "no date at all",
 }
@@ -45,7 +45,7 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
     lines = _header("Stale ties", source, as_of)
     total = result["people"] or 1
     for tier, count in result["tiers"].items():
-        meaning = TIER_MEANING[tier].format(months=months)
+        meaning = TIER_MEANING[tier].format(months=plural(months, "month"))
         lines.append(f"  {tier:<8} {count:>6,}  {count / total:>4.0%}  {meaning}")
     valuable = [
         c for c in result["contacts"] if c["tier"] in ("dormant", "fading") and c["engaged"]

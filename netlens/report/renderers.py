@@ -28,7 +28,8 @@ __all__ = [
 ]
 
 STATUS_STYLE = {"good": "green", "fair": "yellow", "poor": "red"}
-TEXT_ROWS = 10  # rows of a table shown in the terminal; the files have them all
+TEXT_ROWS = 10  # rows of a table shown in a short terminal listing
+TEXT_WIDTH = 92  # prose is wrapped to this many columns
 
 
 def render_json(report: Report) -> str:
@@ -171,20 +172,33 @@ def render_terminal_summary(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _wrap(text: str, first: str = "  ", rest: str = "  ") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, TEXT_WIDTH, initial_indent=first, subsequent_indent=rest)
+
+
 def render_text(report: Report) -> str:
-    """The whole review for a terminal: every section, tables cut to their first rows."""
+    """The whole review for a terminal: every section and every table row (pipe it to
+    ``less -R`` to page through); prose wrapped, table rows one line each."""
     lines = [render_terminal_summary(report)]
     for index, section in enumerate(report.sections):
         lines += ["", _style(section.title.upper(), bold=True, fg="cyan")]
+        if section.intro:
+            lines += [*(_style(line, dim=True) for line in _wrap(section.intro)), ""]
         if section.figures and index:  # the overview's figures open the text already
             lines += [*_figure_lines(section.figures), ""]
-        lines += [f"  • {finding}" for finding in section.findings]
+        for finding in section.findings:
+            lines += _wrap(finding, "  • ", "    ")
         if section.findings:
             lines.append("")
         for table in section.tables:
-            if not table.collapsed:
-                lines += _text_table(table)
-        lines += [_style(f"  {note}", dim=True) for note in section.notes]
+            lines += _text_table(table, limit=None)
+            if table.note:
+                lines += [*(_style(line, dim=True) for line in _wrap(table.note)), ""]
+        for note in section.notes:
+            lines += [_style(line, dim=True) for line in _wrap(note)]
+    lines += ["", f"Made by netlens {report.version} on your computer; nothing was sent anywhere."]
     return "\n".join(lines).rstrip() + "\n"
 
 

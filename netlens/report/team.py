@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from netlens.analyze.reach import structure_is_telling
 from netlens.report.summary import render_json
 from netlens.wording import fit, plural
 
@@ -37,7 +38,16 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
                 f"{b['unique_reach']:>5,} only through them"
             )
     structure = result["structure"]
-    if structure:
+    if structure and not structure_is_telling(structure):
+        known = structure["contacts"] - structure["local_bridges"]
+        lines += [
+            "",
+            f"Ties among your contacts are known for only {known:,} of your "
+            f"{structure['contacts']:,} contacts (those in the merged exports or the edges "
+            "file): too few for effective size, constraint or local bridges to mean anything. "
+            "Merge more exports to see the structure of your circle.",
+        ]
+    elif structure:
         lines += [
             "",
             f"Structure of your own circle ({structure['ties_among_contacts']:,} known ties "
