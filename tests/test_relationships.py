@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -323,3 +324,44 @@ def test_reengage_with_ties_given_is_the_same(export):
     network = netlens.load(export)
     ties = relationships(network, as_of=AS_OF)
     assert reengage(network, as_of=AS_OF, ties=ties) == reengage(network, as_of=AS_OF)
+
+
+def _value_by_rules(row, known: int) -> float:
+    """The value of a re-engage candidate, rule by rule: the reference for the vectorised
+    computation."""
+    import math
+
+    from netlens.analyze.reengage import SENIORITY_POINTS, VALUE_POINTS
+
+    value = VALUE_POINTS["base"] + math.log2(1 + row.weight)
+    if row.sent and row.received:
+        value += VALUE_POINTS["two_way"]
+    value += SENIORITY_POINTS.get(row.seniority, 0.0)
+    if row.industry != "Unknown" and known:
+        rarity = 1 - row.industry_peers / known
+        value += VALUE_POINTS["rare_industry"] * rarity * (2 if row.industry_peers == 1 else 1)
+    if row.company_peers == 1:
+        value += VALUE_POINTS["only_at_company"]
+    if not row.messages:
+        value *= VALUE_POINTS["never_messaged"]
+    return value
+
+
+def test_reengage_values_are_the_rules_to_the_last_bit(monkeypatch):
+    from netlens.analyze import reengage as module
+
+    compute = module._values
+    checked = []
+
+    def compare(candidates, known):
+        values = compute(candidates, known)
+        expected = [_value_by_rules(row, known) for row in candidates.itertuples()]
+        assert values.tolist() == expected
+        checked.append(len(expected))
+        return values
+
+    monkeypatch.setattr(module, "_values", compare)
+    root = Path(__file__).parent.parent
+    for path in (root / "sample_exports" / "thomas-johnson.zip", EXPORTS / "era2025"):
+        module.reengage(netlens.load(path), as_of=dt.date(2026, 11, 21))
+    assert sum(checked) > 500

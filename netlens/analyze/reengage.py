@@ -31,6 +31,7 @@ import datetime as dt
 import math
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from netlens.analyze.staleness import HALF_LIFE_DAYS, relationships
@@ -98,7 +99,7 @@ def reengage(
     candidates = ties[ties["tier"].isin(["fading", "dormant"])].copy()
     candidates["industry_peers"] = candidates["industry"].map(industry_size).fillna(0)
     candidates["company_peers"] = candidates["company_key"].map(company_size).fillna(0)
-    candidates["value"] = [_value(row, len(known)) for row in candidates.itertuples()]
+    candidates["value"] = _values(candidates, len(known))
     candidates["staleness"] = 1 - 2.0 ** (-candidates["days_since"] / half_life_days)
     candidates["score"] = candidates["value"] * candidates["staleness"]
     best = candidates.sort_values(["score", "name"], ascending=[False, True], kind="stable")
@@ -130,19 +131,26 @@ def _kind_counts(network: Network, as_of: dt.date) -> pd.DataFrame:
     return table
 
 
-def _value(row: Any, known: int) -> float:
-    value = VALUE_POINTS["base"] + math.log2(1 + row.weight)
-    if row.sent and row.received:
-        value += VALUE_POINTS["two_way"]
-    value += SENIORITY_POINTS.get(row.seniority, 0.0)
-    if row.industry != UNKNOWN and known:
-        rarity = 1 - row.industry_peers / known
-        value += VALUE_POINTS["rare_industry"] * rarity * (2 if row.industry_peers == 1 else 1)
-    if row.company_peers == 1:
-        value += VALUE_POINTS["only_at_company"]
-    if not row.messages:
-        value *= VALUE_POINTS["never_messaged"]
-    return value
+def _values(candidates: pd.DataFrame, known: int) -> np.ndarray:
+    """Each candidate's value: base points plus log2(1 + past weight), plus points for a
+    two-way exchange, seniority, a rare industry (doubled when they are the only one) and
+    being the only contact at their company; halved when never messaged."""
+    weight = candidates["weight"].to_numpy(dtype=float)
+    # math.log2 per value: numpy's own log2 may differ in the last bit between machines.
+    value = VALUE_POINTS["base"] + np.array([math.log2(1 + w) for w in weight], dtype=float)
+    two_way = (candidates["sent"].to_numpy() > 0) & (candidates["received"].to_numpy() > 0)
+    value = value + np.where(two_way, VALUE_POINTS["two_way"], 0.0)
+    value = value + candidates["seniority"].map(SENIORITY_POINTS).fillna(0.0).to_numpy(float)
+    peers = candidates["industry_peers"].to_numpy(dtype=float)
+    if known:
+        rarity = 1 - peers / known
+        rare = VALUE_POINTS["rare_industry"] * rarity * np.where(peers == 1, 2, 1)
+        value = value + np.where(candidates["industry"].to_numpy() != UNKNOWN, rare, 0.0)
+    value = value + np.where(
+        candidates["company_peers"].to_numpy() == 1, VALUE_POINTS["only_at_company"], 0.0
+    )
+    never = candidates["messages"].to_numpy() == 0
+    return value * np.where(never, VALUE_POINTS["never_messaged"], 1.0)
 
 
 def _contact(row: Any, as_of: dt.date) -> dict[str, Any]:
