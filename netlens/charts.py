@@ -20,13 +20,14 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from matplotlib import rc_context
-from matplotlib.figure import Figure
-
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from matplotlib.figure import Figure
+
     from netlens.report.model import Chart, Report
 
-__all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png"]
+__all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png", "start_workers"]
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -62,6 +63,8 @@ def _thousands(value: float, position: int) -> str:
 
 
 def _figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
     return Figure(figsize=(width, height), dpi=DPI, layout="constrained")
 
 
@@ -122,23 +125,22 @@ def bars(chart: Chart) -> Figure:
 
 def growth(chart: Chart) -> Figure:
     """Monthly bars of connections added, with the running total as a line."""
-    import pandas as pd
-
     months = chart.data["by_month"]
     fig, ax = _titled(chart, 8, 3.6)
     if not months:
         _empty(ax)
         return fig
     # Months as plain numbers (faster than dates), ticks at each January.
-    start = pd.Period(months[0]["month"], freq="M")
+    first_year, first_month = (int(part) for part in months[0]["month"].split("-"))
     when = list(range(len(months)))
     bars = ax.bar(when, [m["added"] for m in months], width=0.85, color=PALETTE[0],
                   label="added per month")  # fmt: skip
     if chart.data.get("partial_last_month"):
         bars[-1].set_alpha(0.4)  # this month so far: not a drop
-    years = [i for i in when if (start + i).month == 1] or [0]
+    years = [i for i in when if (first_month - 1 + i) % 12 == 0] or [0]
     step = max(1, math.ceil(len(years) / 12))
-    ax.set_xticks(years[::step], [str((start + i).year) for i in years[::step]])
+    labels = [str(first_year + (first_month - 1 + i) // 12) for i in years[::step]]
+    ax.set_xticks(years[::step], labels)
     ax.set_xlim(-1, len(months))
     ax.set_ylabel("added per month")
     total = ax.twinx()
@@ -379,11 +381,15 @@ def _font_families() -> list[str]:
 
 def draw(chart: Chart) -> Figure:
     """The figure for ``chart``, in the netlens style."""
+    from matplotlib import rc_context
+
     with rc_context({**STYLE, "font.family": _font_families()}):
         return DRAWERS[chart.kind](chart)
 
 
 def png(figure: Figure) -> bytes:
+    from matplotlib import rc_context
+
     buffer = io.BytesIO()
     with rc_context({**STYLE, "font.family": _font_families()}), warnings.catch_warnings():
         # A name in a script the font lacks shows as boxes; not worth a warning per glyph.
@@ -397,40 +403,73 @@ def chart_png(chart: Chart) -> bytes:
     return png(draw(chart))
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+    import os
+
+    # Fork only where it is the platform's own way (Linux): elsewhere a forked process may
+    # not survive the system libraries matplotlib loads.
+    return (
+        sys.platform == "linux"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+    )
+
+
+def _warm() -> None:
+    """A worker's start: matplotlib imported, and its fonts found, before any chart comes."""
+    import matplotlib.figure  # noqa: F401
+
+    _font_families()
+
+
+def start_workers(workers: int | None = None) -> Executor | None:
+    """Start chart worker processes (forked, each with matplotlib imported); None where
+    charts are drawn in this process (one core, or no fork). Pass the result to
+    :func:`draw_charts` and shut it down after. (Started before the export is read, to
+    import matplotlib meanwhile, they gained nothing measurable on two cores: the export is
+    read on one of them.)"""
+    import multiprocessing
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not _can_fork():
+        return None
+    workers = workers or min(4, os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_warm
+    )
+    pool.submit(int)  # with fork, the first task starts every worker at once
+    return pool
+
+
 def draw_charts(
-    report: Report, progress: Callable[[str], None] | None = None, workers: int | None = None
+    report: Report,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+    pool: Executor | None = None,
 ) -> None:
     """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``.
 
     Drawing is CPU-bound Python and C++ under the GIL, so on a machine with several cores
-    the charts are drawn by ``workers`` forked processes (default: up to the cores, at most
-    four), which start with matplotlib already imported. Where fork is unavailable (Windows,
-    macOS) or with ``workers=1``, they are drawn one by one. Either way the bytes are the
-    same."""
-    import multiprocessing
-    import os
-
+    the charts are drawn by worker processes: those of ``pool`` (see :func:`start_workers`),
+    else ``workers`` forked now (default: up to the cores, at most four). Where fork is
+    unavailable (Windows, macOS) or with ``workers=1``, they are drawn one by one. Either
+    way the bytes are the same."""
     charts = report.charts
-    if workers is None:
-        workers = min(4, os.cpu_count() or 1, len(charts))
-    if (
-        workers > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        and sys.platform == "linux"
-    ):
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            # The biggest drawings first, so that no worker is left with one at the end.
-            order = sorted(charts, key=lambda c: -len(c.points.get("group", ())))
-            futures = {pool.submit(chart_png, chart): chart for chart in order}
-            for future, chart in futures.items():
-                if progress:
-                    progress(chart.key)
-                chart.image = future.result()
+    if pool is None and workers != 1 and _can_fork():
+        with start_workers(workers) as own:
+            return draw_charts(report, progress, pool=own)
+    if pool is None:
+        for chart in charts:
+            if progress:
+                progress(chart.key)
+            chart.image = chart_png(chart)
         return
-    for chart in charts:
+    # The biggest drawings first, so that no worker is left with one at the end.
+    order = sorted(charts, key=lambda c: -len(c.points.get("group", ())))
+    futures = {pool.submit(chart_png, chart): chart for chart in order}
+    for future, chart in futures.items():
         if progress:
             progress(chart.key)
-        chart.image = chart_png(chart)
+        chart.image = future.result()
