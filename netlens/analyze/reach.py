@@ -28,13 +28,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pandas as pd
 
 from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
-from netlens.graph import Team, collection_paused
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from netlens.graph import Team
+
+# networkx is imported by the functions that need it: a report on one export alone uses
+# only first_degree_reach, and need not pay for importing it.
 
 __all__ = [
     "community_label", "constraint", "first_degree_reach", "induced_edges", "ordered_graph",
@@ -55,12 +61,16 @@ ONE_EXPORT_NOTE = (
 
 def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
     """The ``netlens reach`` result for the first owner of ``team``."""
+    from netlens.graph import collection_paused
+
     with collection_paused():
         return _reach(team, exports=exports, top=top)
 
 
 def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
     graph, owner = team.graph, team.owner
+    import networkx as nx
+
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
     beyond_star = _number_of_edges(graph) > graph.degree(owner)
@@ -249,6 +259,8 @@ def ordered_graph(edges: Iterable[tuple[str, str]]) -> nx.Graph:
     Louvain's result depends on the order it meets nodes, and a graph built from sets
     orders them by string hash, which changes from run to run (``PYTHONHASHSEED``): sorted,
     a fixed seed gives the same communities every time."""
+    import networkx as nx
+
     ordered = nx.Graph()
     pairs = sorted(tuple(sorted(edge)) for edge in edges)
     ordered.add_nodes_from(sorted({node for pair in pairs for node in pair}))
@@ -296,6 +308,8 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
         "constraint": constraint(ego, owner),
         "local_bridges": local_bridges,
     }
+    import networkx as nx
+
     groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
     communities = []
     # Largest first, ties by their first member: the order the report's drawing uses too.
