@@ -28,7 +28,6 @@ __all__ = [
 ]
 
 STATUS_STYLE = {"good": "green", "fair": "yellow", "poor": "red"}
-TEXT_ROWS = 10  # rows of a table shown in a short terminal listing
 TEXT_WIDTH = 92  # prose is wrapped to this many columns
 
 
@@ -126,24 +125,22 @@ def _score_line(report: Report) -> str:
     return "Health score: " + _style(f"{report.score}/100 ({report.status})", fg=colour, bold=True)
 
 
-def _text_table(table: Table, limit: int | None = TEXT_ROWS) -> list[str]:
+def _text_table(table: Table) -> list[str]:
+    """Every row, one line each, columns aligned (numbers to the right)."""
     rows = [[_cell(v) for v in row] for row in table.rows]
-    shown = rows if limit is None else rows[:limit]
     # Columns are cut at 44 terminal columns, but the last: free text (reasons, next steps)
     # runs on, and the terminal wraps it.
-    widths = [max([width(c)] + [width(r[i]) for r in shown]) for i, c in enumerate(table.columns)]
+    widths = [max([width(c)] + [width(r[i]) for r in rows]) for i, c in enumerate(table.columns)]
     widths = [w if i == len(widths) - 1 else min(w, 44) for i, w in enumerate(widths)]
     lines = [_style(table.title, bold=True)]
     header = "  ".join(fit(c, w) for c, w in zip(table.columns, widths, strict=True))
     lines.append("  " + _style(header.rstrip(), dim=True))
-    for row in shown:
+    for row in rows:
         cells = [
             fit(v, w) if not numeric else " " * max(w - width(v), 0) + v
             for v, w, numeric in zip(row, widths, table.numeric, strict=True)
         ]
         lines.append("  " + "  ".join(cells).rstrip())
-    if len(rows) > len(shown):
-        lines.append(f"  … and {len(rows) - len(shown):,} more")
     return [*lines, ""]
 
 
@@ -193,7 +190,7 @@ def render_text(report: Report) -> str:
         if section.findings:
             lines.append("")
         for table in section.tables:
-            lines += _text_table(table, limit=None)
+            lines += _text_table(table)
             if table.note:
                 lines += [*(_style(line, dim=True) for line in _wrap(table.note)), ""]
         for note in section.notes:
