@@ -86,3 +86,13 @@ def test_help_does_not_import_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_summary_says_what_a_past_as_of_leaves_out(runner):
+    sample = str(ROOT / "sample_exports" / "thomas-johnson.zip")
+    text = runner.invoke(cli, ["summary", sample, "--as-of", "2026-06-01"]).output
+    assert "57 connections dated after 2026-06-01: counted above" in text
+    result = runner.invoke(cli, ["summary", sample, "--as-of", "2026-06-01", "--format", "json"])
+    assert json.loads(result.output)["connected_after_as_of"] == 57
+    today = runner.invoke(cli, ["summary", sample, "--as-of", "2026-11-21", "--format", "json"])
+    assert json.loads(today.output)["connected_after_as_of"] == 0

@@ -37,8 +37,10 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
     from netlens.analyze.health import health
     from netlens.report.summary import render_summary
 
-    review = health(network.until(as_of), as_of=as_of)
-    emit(render_summary(network.summary(), fmt=fmt, as_of=as_of, health=review))
+    then = network.until(as_of)
+    review = health(then, as_of=as_of)
+    loaded = {**network.summary(), "connected_after_as_of": len(network.people) - len(then.people)}
+    emit(render_summary(loaded, fmt=fmt, as_of=as_of, health=review))
 
 
 @cli.command(name="export")

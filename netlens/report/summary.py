@@ -76,6 +76,13 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
             "",
             f"Ignored ({plural(len(ignored), 'file')} netlens does not use): " + shown,
         ]
+    later = s.get("connected_after_as_of")
+    if later:
+        lines += [
+            "",
+            f"{plural(later, 'connection')} dated after {as_of.isoformat()}: counted above "
+            "(they are in the files), left out of the health check below.",
+        ]
     if s["warnings"]:
         lines += ["", "Warnings"]
         lines += [f"  ! {warning}" for warning in s["warnings"]]
