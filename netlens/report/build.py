@@ -673,7 +673,7 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
                 ["Category", "Contacts", "Share"],
                 [[c["name"], c["count"], _pct(c["share"], 1)] for c in result["categories"]],
                 numeric=[False, True, True],
-                collapsed=len(result["categories"]) > 26,
+                collapsed=len(result["categories"]) > 12,  # the chart above shows them all
             )
         )
     unknown = people.loc[
