@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["fit", "iso_date", "plural", "width"]
+__all__ = ["fit", "iso_date", "percent", "plural", "width"]
 
 _IRREGULAR = {
     "spam": "spam",
@@ -16,6 +16,12 @@ _IRREGULAR = {
 def plural(n: int, word: str) -> str:
     """``plural(1, "row")`` → ``"1 row"``; ``plural(1200, "row")`` → ``"1,200 rows"``."""
     return f"{n:,} {word if n == 1 else _IRREGULAR.get(word, word + 's')}"
+
+
+def percent(share: float | None, digits: int = 0) -> str:
+    """``percent(0.0949)`` → ``"9%"``, ``percent(0.0949, 1)`` → ``"9.5%"``; ``"–"`` for None
+    (a share that could not be measured)."""
+    return "–" if share is None else f"{share:.{digits}%}"
 
 
 def width(text: str) -> int:

@@ -25,7 +25,7 @@ from netlens.analyze.reengage import reengage
 from netlens.analyze.staleness import TIERS, relationships
 from netlens.classify import UNKNOWN, classify_people
 from netlens.report.model import Chart, Figure, Report, Section, Table
-from netlens.wording import plural
+from netlens.wording import percent, plural
 
 if TYPE_CHECKING:
     from netlens.graph import Team
@@ -53,10 +53,6 @@ def initials(name: str | None) -> str:
     """``"Maya Cohen"`` → ``"M. C."``: what ``--redact`` shows instead of a name."""
     parts = [part for part in str(name or "").replace("-", " ").split() if part[:1].isalnum()]
     return " ".join(f"{part[0].upper()}." for part in parts) or "?"
-
-
-def _pct(share: float | None, digits: int = 0) -> str:
-    return "–" if share is None else f"{share:.{digits}%}"
 
 
 def build_report(
@@ -200,7 +196,7 @@ def _next_steps(checkup: dict, industry: dict, reached: dict) -> list[str]:
     if industry["total"] and industry["unknown_share"] > 0.2:
         steps.append(
             f"Tell netlens the industry of the companies it could not place "
-            f"({_pct(industry['unknown_share'])} of contacts): see “How diverse the network "
+            f"({percent(industry['unknown_share'])} of contacts): see “How diverse the network "
             "is”."
         )
     if reached["second_degree"] is None:
@@ -243,7 +239,7 @@ def _overview(
         ),
         Figure(
             "Ever messaged",
-            _pct(engaged / people if people and has_messages else None),
+            percent(engaged / people if people and has_messages else None),
             round(engaged / people, 4) if people and has_messages else None,
             f"{plural(engaged, 'person')}" if has_messages else "no messages in this export",
         ),
@@ -414,7 +410,7 @@ def _relationships(
     tiers = {tier: int((ties["tier"] == tier).sum()) for tier in TIERS}
     people = len(ties)
     figures = [
-        Figure(tier.capitalize(), f"{n:,}", n, _pct(n / people) if people else "")
+        Figure(tier.capitalize(), f"{n:,}", n, percent(n / people) if people else "")
         for tier, n in tiers.items()
     ]
     dated = ties.dropna(subset=["last_interaction"])
@@ -446,7 +442,7 @@ def _relationships(
                 "tiers",
                 "Ties by staleness",
                 ["Tier", "People", "Share"],
-                [[tier, n, _pct(n / people if people else None)] for tier, n in tiers.items()],
+                [[tier, n, percent(n / people if people else None)] for tier, n in tiers.items()],
                 numeric=[False, True, True],
             )
         ],
@@ -589,8 +585,8 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
                 _fmt(result["iqv"]),
                 _fmt(result["effective_number"], 1),
                 _fmt(result["hhi"], 0),
-                f"{top['name']} ({_pct(top['share'])})" if top else "–",
-                _pct(result["unknown_share"]),
+                f"{top['name']} ({percent(top['share'])})" if top else "–",
+                percent(result["unknown_share"]),
             ]
         )
     industry = spread["industry"]
@@ -615,7 +611,7 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
             ),
             Figure(
                 "Unknown industry",
-                _pct(industry["unknown_share"]),
+                percent(industry["unknown_share"]),
                 round(industry["unknown_share"], 4),
                 f"{industry['unknown']:,} contacts",
             ),
@@ -669,9 +665,9 @@ def _diversity(spread: dict, people: pd.DataFrame, source: str) -> Section:
             Table(
                 by,
                 f"{by.capitalize()} ({result['known']:,} known, "
-                f"{_pct(result['unknown_share'])} unknown)",
+                f"{percent(result['unknown_share'])} unknown)",
                 ["Category", "Contacts", "Share"],
-                [[c["name"], c["count"], _pct(c["share"], 1)] for c in result["categories"]],
+                [[c["name"], c["count"], percent(c["share"], 1)] for c in result["categories"]],
                 numeric=[False, True, True],
                 collapsed=len(result["categories"]) > 12,  # the chart above shows them all
             )
@@ -722,13 +718,13 @@ def _concentration(company: dict) -> Section:
             ),
             Figure(
                 "Top company",
-                _pct(categories[0]["count"] / total if categories else None, 1),
+                percent(categories[0]["count"] / total if categories else None, 1),
                 round(categories[0]["count"] / total, 4) if categories else None,
                 categories[0]["name"] if categories else "",
             ),
             Figure(
                 "Top 5 companies",
-                _pct(top5 / total if total else None, 1),
+                percent(top5 / total if total else None, 1),
                 round(top5 / total, 4) if total else None,
             ),
             Figure("HHI", _fmt(company["hhi"], 0), company["hhi"], "over known companies"),
@@ -751,7 +747,7 @@ def _concentration(company: dict) -> Section:
                 "Top companies",
                 ["Company", "Contacts", "Share of all"],
                 [
-                    [c["name"], c["count"], _pct(c["count"] / total, 1)]
+                    [c["name"], c["count"], percent(c["count"] / total, 1)]
                     for c in categories[:TOP_COMPANIES]
                 ],
                 numeric=[False, True, True],
@@ -785,7 +781,7 @@ def _reach(
         ),
         Figure(
             "Redundancy",
-            _pct(reached["redundancy"]),
+            percent(reached["redundancy"]),
             reached["redundancy"],
             "2nd degree reachable two ways" if second is not None else "",
         ),

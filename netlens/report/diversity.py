@@ -7,7 +7,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.report.summary import render_json
-from netlens.wording import fit, plural, width
+from netlens.wording import fit, percent, plural, width
 
 __all__ = ["render_diversity", "render_unknown_companies"]
 
@@ -36,17 +36,13 @@ def render_diversity(
     return _text(result, as_of, source, hint)
 
 
-def _pct(share: float | None) -> str:
-    return "–" if share is None else f"{share:.0%}"
-
-
 def _text(r: dict[str, Any], as_of: dt.date, source: str, hint: bool) -> str:
     one, many = NOUNS[r["by"]]
     lines = [
         f"Diversity by {one} — {source} (as of {as_of.isoformat()})",
         "",
         f"{plural(r['total'], 'person')}: {r['known']:,} classified, "
-        f"{r['unknown']:,} unknown ({_pct(r['unknown_share'])}).",
+        f"{r['unknown']:,} unknown ({percent(r['unknown_share'])}).",
         "",
     ]
     shown = r["categories"][:TOP_ROWS]
@@ -56,7 +52,7 @@ def _text(r: dict[str, Any], as_of: dt.date, source: str, hint: bool) -> str:
         for c in shown:
             bar = "█" * max(1, round(BAR_WIDTH * c["share"] / top))
             lines.append(
-                f"  {fit(c['name'], name_width)}  {c['count']:>6,}  {_pct(c['share']):>4}  {bar}"
+                f"  {fit(c['name'], name_width)}  {c['count']:>6,}  {percent(c['share']):>4}  {bar}"
             )
         rest = r["categories"][TOP_ROWS:]
         if rest:
@@ -75,7 +71,7 @@ def _explain(r: dict[str, Any], one: str, many: str, hint: bool) -> list[str]:
     present, possible = r["present_categories"], r["possible_categories"]
     out = [
         f"Your network behaves like one spread evenly over {r['effective_number']:.1f} {many} "
-        f"(effective number, e^H); {_pct(r['top_share'])} of it sits in {top['name']}.",
+        f"(effective number, e^H); {percent(r['top_share'])} of it sits in {top['name']}.",
         f"Shannon entropy H = {r['shannon']:.2f}"
         + (
             f"; evenness {r['evenness']:.2f} (1 would mean all {present} {many} present were "
@@ -84,11 +80,13 @@ def _explain(r: dict[str, Any], one: str, many: str, hint: bool) -> list[str]:
             else "."
         ),
         f"Blau index {r['blau']:.2f}: two people picked at random differ in {one} "
-        f"{_pct(r['blau'])} of the time.",
+        f"{percent(r['blau'])} of the time.",
     ]
     if r["iqv"] is not None:
         over = f"LinkedIn's {possible} {many}" if possible else f"the {present} {many} present"
-        out.append(f"IQV {r['iqv']:.2f}: {_pct(r['iqv'])} of the diversity possible over {over}.")
+        out.append(
+            f"IQV {r['iqv']:.2f}: {percent(r['iqv'])} of the diversity possible over {over}."
+        )
     k = possible or present
     out.append(
         f"HHI {r['hhi']:,.0f}: on a scale where 10,000 means everyone in one {one} and "
@@ -97,14 +95,14 @@ def _explain(r: dict[str, Any], one: str, many: str, hint: bool) -> list[str]:
     if r["unknown"] and r["by"] == "industry" and hint:
         out += [
             "",
-            f"{_pct(r['unknown_share'])} of people have no known industry. To fill it in: "
+            f"{percent(r['unknown_share'])} of people have no known industry. To fill it in: "
             "netlens diversity EXPORT --unknown-out unknown.csv, write an industry in the rows "
             "you know, then pass --industry-map unknown.csv.",
         ]
     elif r["unknown"] and r["by"] == "company":
         out += [
             "",
-            f"{_pct(r['unknown_share'])} of people name no employer (Self-employed, "
+            f"{percent(r['unknown_share'])} of people name no employer (Self-employed, "
             "Freelance, Confidential, or nothing).",
         ]
     return out
