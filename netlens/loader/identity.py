@@ -99,10 +99,13 @@ class PeopleIndex:
         URL, else by name to a person who has no URL; a row without a URL by its unique
         normalised name."""
         name_keys = map_unique(names.fillna(""), normalize_name)
-        by_name = name_keys.map(self.by_name)
         if urls is None:
-            return by_name
-        url_keys = map_unique(urls.fillna(""), normalize_url)
+            return name_keys.map(self.by_name)
+        return self.match_keys(map_unique(urls.fillna(""), normalize_url), name_keys)
+
+    def match_keys(self, url_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
+        """:meth:`match` for URLs and names already normalised."""
+        by_name = name_keys.map(self.by_name)
         by_url = url_keys.map(self.by_url)
         fallback = by_name.where(url_keys.isna(), name_keys.map(self.by_name_if_no_url))
         return by_url.where(by_url.notna(), fallback)

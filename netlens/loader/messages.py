@@ -40,17 +40,33 @@ _YES = ("yes", "true", "1")
 
 @dataclass
 class Messages:
-    """Every message row, with what the loader needs; ``counted`` marks real messages.
+    """The messages of an export (not their content), stored once per *kind*.
 
-    ``kinds`` numbers the distinct combinations of everything but the date (sender,
-    recipients, folder, flags): what is worked out per message depends on those alone, and
-    the messages of a conversation repeat them, so it is worked out once per kind.
+    A kind is a distinct combination of everything but the date: sender, recipients,
+    folder and flags. What is worked out per message depends on those alone, and the
+    messages of a conversation repeat them (300,000 messages have about 32,000 kinds at
+    LinkedIn's cap), so it is worked out, and kept, once per kind.
+
+    ``kinds`` has a row per kind (numbered 0, 1, … in order of first use) with the columns
+    read plus ``counted`` (not a draft, spam or sponsored), ``sender_key`` and ``from_key``
+    (the sender's normalised URL and name). ``kind`` and ``dates`` have a value per message,
+    in file order. ``recipients`` lists each kind's recipients, normalised, in the order
+    :func:`message_interactions` reads them.
     """
 
-    frame: pd.DataFrame
-    rows: int
+    kinds: pd.DataFrame
+    kind: np.ndarray
+    dates: np.ndarray  # datetime64[ns]
+    recipients: pd.DataFrame  # kind, segment, key (URL or folded name), by_url
     excluded: dict[str, int] = field(default_factory=dict)
-    kinds: np.ndarray | None = None  # per row: its kind, 0, 1, … in order of first use
+
+    @property
+    def rows(self) -> int:
+        return len(self.kind)
+
+    def weights(self) -> np.ndarray:
+        """How many messages each kind has."""
+        return np.bincount(self.kind, minlength=len(self.kinds))
 
 
 def read_messages(member: Member, warnings: list[str]) -> Messages:
@@ -58,24 +74,32 @@ def read_messages(member: Member, warnings: list[str]) -> Messages:
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv")
     table_warnings(member.name, table, warnings)
     frame = table.frame
-    frame["date"] = date_warnings(member.name, "DATE", frame["date"], warnings)
-    kinds, first = _kinds(frame, _KIND_COLUMNS)
-    kind = frame.iloc[first]
-    draft = kind["message_draft"].str.lower().isin(_YES) | kind[
+    dates = date_warnings(member.name, "DATE", frame["date"], warnings).to_numpy()
+    kind, first = _kinds(frame, _KIND_COLUMNS)
+    kinds = frame.iloc[first][list(_KIND_COLUMNS)].reset_index(drop=True)
+    del frame, table
+    draft = kinds["message_draft"].str.lower().isin(_YES) | kinds[
         "conversation_draft"
     ].str.lower().isin(_YES)
-    spam = kind["folder"].str.upper() == "SPAM"
-    sponsored = (kind["from"] == SPONSORED_SENDER) & (kind["sender_url"] == "")
-    draft, spam, sponsored = (flag.to_numpy()[kinds] for flag in (draft, spam, sponsored))
-    frame["counted"] = ~(draft | spam | sponsored)
+    spam = kinds["folder"].str.upper() == "SPAM"
+    sponsored = (kinds["from"] == SPONSORED_SENDER) & (kinds["sender_url"] == "")
+    kinds["counted"] = ~(draft | spam | sponsored)
+    per_message = {name: flag.to_numpy()[kind] for name, flag in (("draft", draft), ("spam", spam))}
+    sponsored_messages = sponsored.to_numpy()[kind]
     excluded = {
-        "draft": int(draft.sum()),
-        "spam": int((spam & ~draft).sum()),
-        "sponsored": int((sponsored & ~draft & ~spam).sum()),
+        "draft": int(per_message["draft"].sum()),
+        "spam": int((per_message["spam"] & ~per_message["draft"]).sum()),
+        "sponsored": int((sponsored_messages & ~per_message["draft"] & ~per_message["spam"]).sum()),
     }
-    frame["sender_key"] = _spread(map_unique(kind["sender_url"], normalize_url), kinds, frame)
-    frame["from_key"] = _spread(map_unique(kind["from"], normalize_name), kinds, frame)
-    return Messages(frame=frame, rows=len(frame), excluded=excluded, kinds=kinds)
+    kinds["sender_key"] = map_unique(kinds["sender_url"], normalize_url)
+    kinds["from_key"] = map_unique(kinds["from"], normalize_name)
+    return Messages(
+        kinds=kinds,
+        kind=kind,
+        dates=dates,
+        recipients=_recipients(kinds),
+        excluded=excluded,
+    )
 
 
 _KIND_COLUMNS = (
@@ -99,28 +123,53 @@ def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
     return number[first], distinct
 
 
-def _spread(per_kind: pd.Series, kinds: np.ndarray, frame: pd.DataFrame) -> pd.Series:
-    """A value per kind → the value of each row."""
-    return pd.Series(per_kind.to_numpy()[kinds], index=frame.index, dtype=per_kind.dtype)
+_SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
 
 
-def sender_is_owner(frame: pd.DataFrame, owner: Owner, index: PeopleIndex) -> pd.Series:
-    """Whether the owner sent each message: by URL where both are known, else by name, else
-    by the 2018-era ``Direction`` column; with no owner known, whoever is not a contact."""
+def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
+    """Each kind's recipients, normalised: by profile URL where the kind lists URLs, else by
+    name. Single recipients come first, then those of lists of several (``segment``)."""
+    by_url = kinds["recipient_urls"] != ""
+    url_keys, url_segment = _explode(kinds.loc[by_url, "recipient_urls"], _URL_ONE)
+    name_keys, name_segment = _explode(kinds.loc[~by_url, "to"], _NAME_ONE)
+    url_keys = map_unique(url_keys, normalize_url)
+    name_keys = map_unique(name_keys, normalize_name)
+    return pd.concat(
+        [
+            pd.DataFrame(
+                {"kind": url_keys.index, "segment": url_segment, "key": url_keys, "by_url": True}
+            ),
+            pd.DataFrame(
+                {
+                    "kind": name_keys.index,
+                    "segment": name_segment,
+                    "key": name_keys,
+                    "by_url": False,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+
+
+def sender_is_owner(kinds: pd.DataFrame, owner: Owner, index: PeopleIndex) -> pd.Series:
+    """Whether the owner sent the messages of each kind: by URL where both are known, else
+    by name, else by the 2018-era ``Direction`` column; with no owner known, whoever is not
+    a contact."""
     owner_key = normalize_name(owner.name)
-    direction = map_unique(frame["direction"], str.upper)
+    direction = map_unique(kinds["direction"], str.upper)
     by_column = direction.isin(("OUTGOING", "INCOMING"))
     if owner.url or owner_key:
-        by_name = frame["from_key"] == owner_key if owner_key else False
-        by_name = pd.Series(by_name, index=frame.index)
+        by_name = kinds["from_key"] == owner_key if owner_key else False
+        by_name = pd.Series(by_name, index=kinds.index)
         if owner.url:
-            has_url = frame["sender_key"].notna()
-            result = (frame["sender_key"] == owner.url).where(has_url, by_name)
+            has_url = kinds["sender_key"].notna()
+            result = (kinds["sender_key"] == owner.url).where(has_url, by_name)
         else:
             result = by_name
     else:
-        sender = index.match(frame["sender_url"], frame["from"])
-        result = sender.isna() & (frame["from"] != SPONSORED_SENDER)
+        sender = index.match_keys(kinds["sender_key"], kinds["from_key"])
+        result = sender.isna() & (kinds["from"] != SPONSORED_SENDER)
     return (direction == "OUTGOING").where(by_column, result).astype(bool)
 
 
@@ -132,27 +181,23 @@ def message_interactions(
     Returns the interactions (``person``, ``date``, ``direction``, ``group``) and how many
     counted messages involved no contact at all. Rows come in this order: senders, then
     recipients listed by URL (single, then several), then by name (likewise), each in
-    message order.
-
-    Who took part in a message depends only on its sender and recipient fields, and the
-    messages of a conversation repeat them: the participants are worked out once per
-    distinct combination (a tenth of the rows at LinkedIn's cap), then spread back over
-    the messages.
+    message order. The participants are worked out once per kind of message, then spread
+    over the messages.
     """
-    counted = messages.frame["counted"].to_numpy()
-    frame = messages.frame.loc[counted]
-    rows = len(frame)
-    if messages.kinds is not None:  # renumbered over the counted messages
-        _, distinct, kind = np.unique(
-            messages.kinds[counted], return_index=True, return_inverse=True
-        )
-    else:
-        kind, distinct = _kinds(frame, _PARTICIPANT_COLUMNS)
+    counted = messages.kinds["counted"].to_numpy()[messages.kind]
+    dates = messages.dates[counted]
+    rows = len(dates)
+    used, kind = np.unique(messages.kind[counted], return_inverse=True)
+    renumber = np.full(len(messages.kinds), -1, dtype=np.intp)
+    renumber[used] = np.arange(len(used))
+    recipients = messages.recipients
+    recipients = recipients.assign(kind=renumber[recipients["kind"].to_numpy(dtype=np.intp)])
+    recipients = recipients.loc[recipients["kind"] >= 0]
 
     entries, participants, out = _participants(
-        frame.iloc[distinct].reset_index(drop=True), owner, index
+        messages.kinds.iloc[used].reset_index(drop=True), recipients, owner, index
     )
-    per_kind = np.bincount(entries["kind"].to_numpy(), minlength=len(distinct))
+    per_kind = np.bincount(entries["kind"].to_numpy(), minlength=len(used))
     start = np.cumsum(per_kind) - per_kind
     count = per_kind[kind]
     message = np.repeat(np.arange(rows), count)
@@ -165,7 +210,7 @@ def message_interactions(
     result = pd.DataFrame(
         {
             "person": entries["person"].to_numpy()[entry],
-            "date": frame["date"].to_numpy()[message],
+            "date": dates[message],
             "direction": np.array(["in", "out"], dtype=object)[out[message_kind].astype(int)],
             "group": participants[message_kind] > 2,
         }
@@ -174,57 +219,44 @@ def message_interactions(
     return result, no_contact
 
 
-_PARTICIPANT_COLUMNS = ("direction", "from", "sender_url", "to", "recipient_urls")
-_SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
-
-
 def _participants(
-    frame: pd.DataFrame, owner: Owner, index: PeopleIndex
+    kinds: pd.DataFrame, recipients: pd.DataFrame, owner: Owner, index: PeopleIndex
 ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """For messages indexed 0…n-1: the contacts in each (``kind`` = the message, ``segment``
-    and ``order`` place it, ``person``), each contact once per message; the number of
-    participants of each message; whether the owner sent it."""
-    out = sender_is_owner(frame, owner, index).to_numpy()
+    """For kinds numbered 0…n-1: the contacts in each (``kind`` = the kind, ``segment``
+    and ``order`` place it, ``person``), each contact once per kind; the number of
+    participants of each kind; whether the owner sent it."""
+    out = sender_is_owner(kinds, owner, index).to_numpy()
     owner_key = normalize_name(owner.name)
 
     sender = pd.DataFrame(
         {
-            "kind": frame.index,
+            "kind": kinds.index,
             "segment": _SENDER,
             "order": 0,
-            "person": index.match(frame["sender_url"], frame["from"]).to_numpy(),
+            "person": index.match_keys(kinds["sender_key"], kinds["from_key"]).to_numpy(),
         }
     )
     sender = sender.loc[~out]
 
-    by_url = frame["recipient_urls"] != ""
-    url_keys, url_segment = _explode(frame.loc[by_url, "recipient_urls"], _URL_ONE)
-    name_keys, name_segment = _explode(frame.loc[~by_url, "to"], _NAME_ONE)
-    url_keys = map_unique(url_keys, normalize_url)
-    name_keys = map_unique(name_keys, normalize_name)
     recipients = pd.concat(
         [
             pd.DataFrame(
                 {
-                    "kind": url_keys.index,
-                    "segment": url_segment,
-                    "person": url_keys.map(index.by_url).to_numpy(),
-                    "is_owner": (url_keys == owner.url).to_numpy() if owner.url else False,
+                    "kind": part["kind"].to_numpy(),
+                    "segment": part["segment"].to_numpy(),
+                    "person": part["key"].map(lookup).to_numpy(),
+                    "is_owner": (part["key"] == me).to_numpy() if me else False,
                 }
-            ),
-            pd.DataFrame(
-                {
-                    "kind": name_keys.index,
-                    "segment": name_segment,
-                    "person": name_keys.map(index.by_name).to_numpy(),
-                    "is_owner": (name_keys == owner_key).to_numpy() if owner_key else False,
-                }
-            ),
+            )
+            for part, lookup, me in (
+                (recipients.loc[recipients["by_url"]], index.by_url, owner.url),
+                (recipients.loc[~recipients["by_url"]], index.by_name, owner_key),
+            )
         ],
         ignore_index=True,
     )
     recipients["order"] = recipients.groupby(["kind", "segment"]).cumcount()
-    counted = np.bincount(recipients["kind"].to_numpy(dtype=np.intp), minlength=len(frame))
+    counted = np.bincount(recipients["kind"].to_numpy(dtype=np.intp), minlength=len(kinds))
     participants = np.where(counted > 0, 1 + counted, 2)
     recipients = recipients.loc[~recipients["is_owner"], ["kind", "segment", "order", "person"]]
 
@@ -237,7 +269,7 @@ def _participants(
 
 
 def _explode(lists: pd.Series, single: int) -> tuple[pd.Series, np.ndarray]:
-    """Comma-joined recipients → one row per recipient, indexed by message: the single ones
+    """Comma-joined recipients → one row per recipient, indexed by kind: the single ones
     first (segment ``single``), then those of lists of several (``single + 1``)."""
     one = ~lists.str.contains(",", regex=False)
     many = lists.loc[~one].str.split(",").explode().str.strip()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from netlens.loader.events import Events
@@ -36,52 +37,73 @@ def identify_owner(
         found_by.append("command line")
     if name and not override_name:
         found_by.append("Profile.csv")
-    frame = messages.frame if messages is not None else None
-    if frame is not None and frame.empty:
-        frame = None
+    kinds = messages.kinds if messages is not None and messages.rows else None
+    weights = messages.weights() if kinds is not None else None
 
-    if url is None and frame is not None and name:
-        mine = frame.loc[frame["from_key"] == normalize_name(name), "sender_key"].dropna()
-        url = _most_common(mine, exclude=contact_urls)
+    if url is None and kinds is not None and name:
+        mine = kinds["from_key"] == normalize_name(name)
+        url = _most_common(kinds["sender_key"], weights, mine, exclude=contact_urls)
         if url:
             found_by.append("messages sent")
     if url is None and invitations is not None:
         self_urls = map_unique(invitations.frame["self_url"], normalize_url)
-        url = _most_common(self_urls, exclude=contact_urls)
+        url = _most_common(self_urls, None, None, exclude=contact_urls)
         if url:
             found_by.append("invitations sent")
-    if url is None and frame is not None and (frame["recipient_urls"] != "").any():
-        url = _most_present(frame, exclude=contact_urls)
+    if url is None and kinds is not None and (kinds["recipient_urls"] != "").any():
+        url = _most_present(kinds, weights, exclude=contact_urls)
         if url:
             found_by.append("messages")
 
-    if name is None and frame is not None and url:
-        senders = frame.loc[frame["sender_key"] == url, "from"]
-        name = _most_common(senders, exclude=set()) or None
-    if name is None and frame is not None:
-        outgoing = frame.loc[frame["direction"].str.upper() == "OUTGOING", "from"]
-        name = _most_common(outgoing, exclude=set()) or None
+    if name is None and kinds is not None and url:
+        name = _most_common(kinds["from"], weights, kinds["sender_key"] == url) or None
+    if name is None and kinds is not None:
+        outgoing = kinds["direction"].str.upper() == "OUTGOING"
+        name = _most_common(kinds["from"], weights, outgoing) or None
     if name is None and invitations is not None:
-        name = _most_common(invitations.frame["self_name"], exclude=set())
+        name = _most_common(invitations.frame["self_name"], None, None)
     return Owner(name=name, url=url, found_by=", ".join(found_by) or "unknown")
 
 
-def _most_common(values: pd.Series, exclude: set[str]) -> str | None:
-    values = values[values.notna() & (values != "")]
-    counts = values.value_counts()
+def _most_common(
+    values: pd.Series,
+    weights: np.ndarray | None,
+    where: pd.Series | None,
+    exclude: frozenset[str] | set[str] = frozenset(),
+) -> str | None:
+    """The most frequent value (ties: as ``value_counts`` orders them) that is neither
+    empty, nor excluded, nor LinkedIn's sponsored sender. ``weights`` counts each value that
+    many times (messages per kind); ``where`` picks the values to count."""
+    keep = values.notna() & (values != "")
+    if where is not None:
+        keep &= where
+    counts = _counts(values[keep], None if weights is None else weights[keep.to_numpy()])
     for value, _ in counts.items():
         if value not in exclude and value != SPONSORED_SENDER:
             return str(value)
     return None
 
 
-def _most_present(frame: pd.DataFrame, exclude: set[str]) -> str | None:
+def _counts(values: pd.Series, weights: np.ndarray | None) -> pd.Series:
+    """``values.value_counts()``, each value counted ``weights`` times: the counts in order
+    of first appearance, then sorted the way ``value_counts`` sorts them."""
+    if weights is None:
+        return values.value_counts()
+    counts = pd.Series(weights, index=values.index).groupby(values, sort=False).sum()
+    return counts.sort_values(ascending=False)
+
+
+def _most_present(kinds: pd.DataFrame, weights: np.ndarray, exclude: set[str]) -> str | None:
     """The profile URL in the most messages, as sender or recipient, that is no contact's."""
-    counts: Counter[str] = Counter(frame["sender_key"].dropna())
-    for urls, n in frame["recipient_urls"].value_counts().items():
+    senders = kinds["sender_key"].notna().to_numpy()
+    by_sender = pd.Series(weights[senders]).groupby(
+        kinds["sender_key"].to_numpy()[senders], sort=False
+    )
+    counts: Counter[str] = Counter(dict(by_sender.sum().items()))  # in order of first use
+    for urls, n in _counts(kinds["recipient_urls"], weights).items():
         for url in {normalize_url(u) for u in str(urls).split(",")}:
             if url:
-                counts[url] += n
+                counts[url] += int(n)
     for url, _ in counts.most_common():
         if url not in exclude:
             return url
