@@ -12,16 +12,18 @@ import os
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from netlens.errors import NetlensError
+from netlens.loader import background
 from netlens.loader.archive import Export, open_export
 from netlens.loader.connections import read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
 from netlens.loader.identity import PeopleIndex
 from netlens.loader.invitations import read_invitations
-from netlens.loader.messages import Messages, message_interactions, read_messages
+from netlens.loader.messages import Messages, message_interactions, message_parts, read_messages
 from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
@@ -31,7 +33,7 @@ from netlens.wording import iso_date
 __all__ = ["load"]
 
 T = TypeVar("T")
-INTERACTION_COLUMNS = ["person", "kind", "date", "direction", "note", "group"]
+DIRECTIONS = ["in", "out"]
 
 
 def load(
@@ -52,6 +54,21 @@ def load(
 
 def _load(export: Export, source: str, owner_url: str | None, owner_name: str | None) -> Network:
     report = LoadReport(source=source, ignored_files=list(export.ignored))
+    helper = background.start(export, "messages", message_parts)
+    try:
+        return _read(export, report, owner_url, owner_name, helper)
+    finally:
+        if helper is not None:
+            helper.stop()
+
+
+def _read(
+    export: Export,
+    report: LoadReport,
+    owner_url: str | None,
+    owner_name: str | None,
+    helper: background.Helper | None,
+) -> Network:
     warnings = report.warnings
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
@@ -81,7 +98,8 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
     if positions is not None:
         report.files[export.files["positions"].name] = len(positions)
 
-    messages: Messages | None = optional("messages", read_messages)
+    messages_at = len(warnings)  # where the warnings of messages.csv go
+    messages: Messages | None = optional("messages", read_messages) if helper is None else None
     invitations: Events | None = optional("invitations", read_invitations)
     events: dict[str, list[Events]] = {"endorsement": [], "recommendation": []}
     for file_kind, kind, reader, received in (
@@ -94,40 +112,46 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
         if read is not None:
             report.files[export.files[file_kind].name] = read.rows
             events[kind].append(read)
+    report.endorsements = sum(read.rows for read in events["endorsement"])
+    report.recommendations = sum(read.rows for read in events["recommendation"])
+    index = PeopleIndex(people)
+    matched = {
+        kind: [_matched(read, index) for read in reads]
+        for kind, reads in (
+            ("invitation", [] if invitations is None else [invitations]),
+            *events.items(),
+        )
+    }
+
+    if helper is not None:  # what the helper read, its warnings where they would have been
+        theirs: list[str] = []
+        try:
+            member = export.files["messages"]
+            messages = read_messages(member, theirs, helper.parts(theirs))
+        except NetlensError as exc:
+            theirs.append(f"{exc} (skipped)")
+        warnings[messages_at:messages_at] = theirs
     for file_kind, read in (("messages", messages), ("invitations", invitations)):
         if read is not None:
             report.files[export.files[file_kind].name] = read.rows
-    report.endorsements = sum(read.rows for read in events["endorsement"])
-    report.recommendations = sum(read.rows for read in events["recommendation"])
 
     contact_urls = set(people["url"].dropna())
     owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
-    index = PeopleIndex(people)
 
-    parts = [
-        pd.DataFrame(
-            {"person": people["person_id"], "kind": "connection", "date": people["connected_on"]}
-        )
-    ]
+    parts = [_part("connection", people["person_id"], people["connected_on"])]
     if messages is not None:
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
         found, no_contact = message_interactions(messages, owner, index)
-        found["kind"] = "message"
-        parts.append(found)
+        parts.append(_part("message", **found))
         report.unmatched["message"] = no_contact
     if invitations is not None:
         report.invitations = invitations.rows
-        parts.append(_matched("invitation", invitations, index, report))
-    for kind, reads in events.items():
-        parts += [_matched(kind, read, index, report) for read in reads]
-
-    interactions = pd.concat(parts, ignore_index=True).reindex(columns=INTERACTION_COLUMNS)
-    for flag in ("note", "group"):
-        interactions[flag] = interactions[flag].astype("boolean").fillna(False).astype(bool)
-    interactions["kind"] = pd.Categorical(interactions["kind"], categories=INTERACTION_KINDS)
-    interactions["direction"] = pd.Categorical(interactions["direction"], categories=["in", "out"])
-    interactions["date"] = interactions["date"].astype("datetime64[ns]")
+    for kind, frames in matched.items():
+        for frame, unmatched in frames:
+            report.unmatched[kind] = report.unmatched.get(kind, 0) + unmatched
+            parts.append(_part(kind, **frame))
+    interactions = pd.concat(parts, ignore_index=True)
     return Network(
         owner=owner,
         people=people,
@@ -139,12 +163,41 @@ def _load(export: Export, source: str, owner_url: str | None, owner_name: str | 
     )
 
 
-def _matched(kind: str, read: Events, index: PeopleIndex, report: LoadReport) -> pd.DataFrame:
-    """The events of one file with a contact, as interaction rows; the rest counted."""
+def _part(
+    kind: str,
+    person: pd.Series,
+    date: pd.Series,
+    direction: pd.Series | None = None,
+    note: pd.Series | None = None,
+    group: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Interaction rows of one kind with the final columns and dtypes, so that joining the
+    kinds is a plain concatenation (``note`` and ``group`` are False where not given)."""
+    rows = len(person)
+    flags = {
+        name: np.zeros(rows, bool) if flag is None else np.asarray(flag, dtype=bool)
+        for name, flag in (("note", note), ("group", group))
+    }
+    return pd.DataFrame(
+        {
+            "person": pd.array(np.asarray(person, dtype=object), dtype="str"),
+            "kind": pd.Categorical.from_codes(
+                np.full(rows, INTERACTION_KINDS.index(kind), dtype=np.int8),
+                categories=INTERACTION_KINDS,
+            ),
+            "date": np.asarray(date, dtype="datetime64[ns]"),
+            "direction": pd.Categorical(
+                [None] * rows if direction is None else direction, categories=DIRECTIONS
+            ),
+            **flags,
+        }
+    )
+
+
+def _matched(read: Events, index: PeopleIndex) -> tuple[pd.DataFrame, int]:
+    """The events of one file with a contact, as interaction rows; how many had none."""
     frame = read.frame
     person = index.match(frame["url"], frame["name"])
-    report.unmatched[kind] = report.unmatched.get(kind, 0) + int(person.isna().sum())
     matched = frame.loc[person.notna(), ["date", "direction", "note"]]
     matched.insert(0, "person", person[person.notna()])
-    matched["kind"] = kind
-    return matched
+    return matched, int(person.isna().sum())

@@ -26,7 +26,7 @@ import pandas as pd
 from netlens.errors import MissingColumnsError, UnreadableExportError
 from netlens.loader.archive import Member
 
-__all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table"]
+__all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table", "strip_values"]
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
@@ -67,12 +67,17 @@ def read_table(
     columns: Mapping[str, Iterable[str]],
     required: Iterable[str],
     file_label: str,
+    dtype: type = str,
+    strip: bool = True,
 ) -> Table:
     """Read ``member`` keeping ``columns`` (canonical name → accepted header spellings).
 
     ``required`` names the canonical columns that must be in the header; the first line of
     the file that holds all of them is the header. Missing optional columns come back empty.
     ``file_label`` names the file LinkedIn exports (``"Connections.csv"``) for error messages.
+    ``dtype`` is the columns' dtype: pandas' string dtype, or ``object`` for a large table
+    that is only worked on internally (faster to build and to scan). Values are trimmed of
+    surrounding spaces unless ``strip`` is false (the caller then trims what it uses).
     """
     aliases = {column_key(alias): canon for canon, names in columns.items() for alias in names}
     required = list(required)
@@ -99,11 +104,11 @@ def read_table(
         offset, delimiter, header = found
         skip = bom + len(text[:offset].encode(encoding))
         try:
-            table = _parse(member, skip, encoding, delimiter, header, aliases)
+            table = _parse(member, skip, encoding, delimiter, header, aliases, dtype, strip)
         except UnicodeDecodeError:
             if encoding != "utf-8":
                 raise
-            table = _parse(member, skip, "cp1252", delimiter, header, aliases)
+            table = _parse(member, skip, "cp1252", delimiter, header, aliases, dtype, strip)
     except UnreadableExportError:
         raise
     except READ_ERRORS as exc:
@@ -193,6 +198,8 @@ def _parse(
     delimiter: str,
     header: list[str],
     aliases: Mapping[str, str],
+    dtype: type,
+    strip: bool,
 ) -> Table:
     keep = {cell for cell in header if column_key(cell) in aliases}
     with member.open() as fh, warnings.catch_warnings(record=True) as caught:
@@ -202,7 +209,7 @@ def _parse(
             fh,
             sep=delimiter,
             encoding=encoding,
-            dtype=str,
+            dtype=dtype,
             usecols=lambda cell: cell in keep,
             keep_default_na=False,
             na_filter=False,
@@ -217,8 +224,8 @@ def _parse(
     short_rows = long_rows = 0
     if member.size <= ODD_ROW_SCAN_BYTES:
         short_rows, long_rows = _count_odd_rows(member, skip, encoding, delimiter, len(header))
-    for column in frame.columns:
-        frame[column] = _strip(frame[column])
+    for column in frame.columns if strip else ():
+        frame[column] = strip_values(frame[column])
     return Table(
         frame=frame,
         bad_lines=bad_lines,
@@ -228,7 +235,7 @@ def _parse(
     )
 
 
-def _strip(values: pd.Series) -> pd.Series:
+def strip_values(values: pd.Series) -> pd.Series:
     """``values.str.strip()``, several times faster on Python-backed strings, and the column
     itself when no value has spaces to trim (the usual case)."""
     cells = values.to_numpy()

@@ -54,7 +54,7 @@ def date_warnings(name: str, column: str, values: pd.Series, warnings: list[str]
     """Parse a date column, with one summarised warning for the dates that cannot be read."""
     dates, unparseable = parse_dates(values)
     if unparseable:
-        example = values[dates.isna() & (values.str.strip() != "")].iloc[0]
+        example = values[dates.isna() & (values.str.strip() != "")].iloc[0].strip()
         warnings.append(
             f"{name}: unreadable {column} date in {plural(unparseable, 'row')} "
             f"(e.g. {example!r}); kept without a date"

@@ -45,7 +45,12 @@ def normalize_url(url: str | None) -> str | None:
 def _normalize_url(url: str) -> str | None:
     text = url.strip()
     lowered = text.lower()
-    if lowered.startswith(_USUAL) and not any(c in lowered for c in "%?#"):
+    if (
+        lowered.startswith(_USUAL)
+        and "%" not in lowered
+        and "?" not in lowered
+        and "#" not in lowered
+    ):
         return ("linkedin.com/" + lowered[len(_USUAL) :]).rstrip("/")  # the usual spelling
     if not text or lowered.startswith("urn:"):
         return None

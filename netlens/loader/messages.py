@@ -9,18 +9,19 @@ comma-joined in ``TO`` and ``RECIPIENT PROFILE URLS``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from netlens.loader.archive import Member
-from netlens.loader.csvfile import read_table
+from netlens.loader.csvfile import read_table, strip_values
 from netlens.loader.events import date_warnings, table_warnings
 from netlens.loader.identity import PeopleIndex, map_unique, normalize_name, normalize_url
 from netlens.model import Owner
 
-__all__ = ["COLUMNS", "Messages", "message_interactions", "read_messages"]
+__all__ = ["COLUMNS", "Messages", "message_interactions", "message_parts", "read_messages"]
 
 COLUMNS = {
     "from": ["FROM"],
@@ -42,16 +43,17 @@ _YES = ("yes", "true", "1")
 class Messages:
     """The messages of an export (not their content), stored once per *kind*.
 
-    A kind is a distinct combination of everything but the date: sender, recipients,
-    folder and flags. What is worked out per message depends on those alone, and the
-    messages of a conversation repeat them (300,000 messages have about 32,000 kinds at
-    LinkedIn's cap), so it is worked out, and kept, once per kind.
+    A kind is a combination of everything but the date: sender, recipients, folder and
+    flags. What is worked out per message depends on those alone, and the messages of a
+    conversation repeat them (300,000 messages have about 32,000 kinds at LinkedIn's cap),
+    so it is worked out, and kept, once per kind. (Kinds are told apart before their text is
+    trimmed: two that differ only by surrounding spaces are kept apart, with equal results.)
 
     ``kinds`` has a row per kind (numbered 0, 1, … in order of first use) with the columns
-    read plus ``counted`` (not a draft, spam or sponsored), ``sender_key`` and ``from_key``
-    (the sender's normalised URL and name). ``kind`` and ``dates`` have a value per message,
-    in file order. ``recipients`` lists each kind's recipients, normalised, in the order
-    :func:`message_interactions` reads them.
+    read, trimmed, plus ``counted`` (not a draft, spam or sponsored), ``sender_key`` and
+    ``from_key`` (the sender's normalised URL and name). ``kind`` and ``dates`` have a value
+    per message, in file order. ``recipients`` lists each kind's recipients, normalised, in
+    the order :func:`message_interactions` reads them.
     """
 
     kinds: pd.DataFrame
@@ -69,14 +71,48 @@ class Messages:
         return np.bincount(self.kind, minlength=len(self.kinds))
 
 
-def read_messages(member: Member, warnings: list[str]) -> Messages:
-    """Read the messages (not their content) and flag drafts, spam and sponsored ones."""
-    table = read_table(member, COLUMNS, REQUIRED, "messages.csv")
+def read_messages(member: Member, warnings: list[str], parts: Iterator | None = None) -> Messages:
+    """Read the messages (not their content) and flag drafts, spam and sponsored ones.
+
+    The reading is done in two parts by :func:`message_parts`, which may run in another
+    process (see :mod:`netlens.loader.background`): pass its ``parts`` then. What needs no
+    more than the file is done there; the dates, and the normalising of names and URLs
+    (whose caches this process has warmed on the connections), here.
+    """
+    parts = message_parts(member, warnings) if parts is None else parts
+    raw_dates = next(parts)
+    dates = date_warnings(member.name, "DATE", pd.Series(raw_dates, dtype=object), warnings)
+    kind, kinds, recipients, excluded = next(parts)
+    kinds["sender_key"] = map_unique(kinds["sender_url"], normalize_url)
+    kinds["from_key"] = map_unique(kinds["from"], normalize_name)
+    by_url = recipients["by_url"].to_numpy()
+    keys = recipients["key"]
+    recipients["key"] = pd.concat(
+        [map_unique(keys.loc[by_url], normalize_url), map_unique(keys.loc[~by_url], normalize_name)]
+    )
+    return Messages(
+        kinds=kinds,
+        kind=kind,
+        dates=dates.to_numpy(),
+        recipients=recipients,
+        excluded=excluded,
+    )
+
+
+def message_parts(member: Member, warnings: list[str]) -> Iterator:
+    """The file read, in two parts: the raw dates; then the kind of each message, the
+    kinds, their recipients (as written) and the excluded counts."""
+    table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
-    dates = date_warnings(member.name, "DATE", frame["date"], warnings).to_numpy()
+    yield frame["date"].to_numpy()
     kind, first = _kinds(frame, _KIND_COLUMNS)
-    kinds = frame.iloc[first][list(_KIND_COLUMNS)].reset_index(drop=True)
+    kinds = pd.DataFrame(
+        {
+            column: strip_values(pd.Series(frame[column].to_numpy()[first], dtype=object))
+            for column in _KIND_COLUMNS
+        }
+    )
     del frame, table
     draft = kinds["message_draft"].str.lower().isin(_YES) | kinds[
         "conversation_draft"
@@ -84,22 +120,13 @@ def read_messages(member: Member, warnings: list[str]) -> Messages:
     spam = kinds["folder"].str.upper() == "SPAM"
     sponsored = (kinds["from"] == SPONSORED_SENDER) & (kinds["sender_url"] == "")
     kinds["counted"] = ~(draft | spam | sponsored)
-    per_message = {name: flag.to_numpy()[kind] for name, flag in (("draft", draft), ("spam", spam))}
-    sponsored_messages = sponsored.to_numpy()[kind]
+    draft, spam, sponsored = (flag.to_numpy()[kind] for flag in (draft, spam, sponsored))
     excluded = {
-        "draft": int(per_message["draft"].sum()),
-        "spam": int((per_message["spam"] & ~per_message["draft"]).sum()),
-        "sponsored": int((sponsored_messages & ~per_message["draft"] & ~per_message["spam"]).sum()),
+        "draft": int(draft.sum()),
+        "spam": int((spam & ~draft).sum()),
+        "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    kinds["sender_key"] = map_unique(kinds["sender_url"], normalize_url)
-    kinds["from_key"] = map_unique(kinds["from"], normalize_name)
-    return Messages(
-        kinds=kinds,
-        kind=kind,
-        dates=dates,
-        recipients=_recipients(kinds),
-        excluded=excluded,
-    )
+    yield kind, kinds, _recipients(kinds), excluded
 
 
 _KIND_COLUMNS = (
@@ -127,28 +154,18 @@ _SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
 
 
 def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
-    """Each kind's recipients, normalised: by profile URL where the kind lists URLs, else by
+    """Each kind's recipients as written: by profile URL where the kind lists URLs, else by
     name. Single recipients come first, then those of lists of several (``segment``)."""
     by_url = kinds["recipient_urls"] != ""
-    url_keys, url_segment = _explode(kinds.loc[by_url, "recipient_urls"], _URL_ONE)
-    name_keys, name_segment = _explode(kinds.loc[~by_url, "to"], _NAME_ONE)
-    url_keys = map_unique(url_keys, normalize_url)
-    name_keys = map_unique(name_keys, normalize_name)
-    return pd.concat(
-        [
-            pd.DataFrame(
-                {"kind": url_keys.index, "segment": url_segment, "key": url_keys, "by_url": True}
-            ),
-            pd.DataFrame(
-                {
-                    "kind": name_keys.index,
-                    "segment": name_segment,
-                    "key": name_keys,
-                    "by_url": False,
-                }
-            ),
-        ],
-        ignore_index=True,
+    urls, url_segment = _explode(kinds.loc[by_url, "recipient_urls"], _URL_ONE)
+    names, name_segment = _explode(kinds.loc[~by_url, "to"], _NAME_ONE)
+    return pd.DataFrame(
+        {
+            "kind": np.concatenate([urls.index, names.index]).astype(np.intp),
+            "segment": np.concatenate([url_segment, name_segment]),
+            "key": np.concatenate([urls.to_numpy(dtype=object), names.to_numpy(dtype=object)]),
+            "by_url": np.repeat([True, False], [len(urls), len(names)]),
+        }
     )
 
 
