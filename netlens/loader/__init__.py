@@ -180,7 +180,7 @@ def _part(
     }
     return pd.DataFrame(
         {
-            "person": pd.array(np.asarray(person, dtype=object), dtype="str"),
+            "person": pd.Series(person).astype("str").array,
             "kind": pd.Categorical.from_codes(
                 np.full(rows, INTERACTION_KINDS.index(kind), dtype=np.int8),
                 categories=INTERACTION_KINDS,

@@ -19,7 +19,7 @@ from operator import is_not
 import numpy as np
 import pandas as pd
 
-__all__ = ["DATE_FORMATS", "parse_dates"]
+__all__ = ["DATE_FORMATS", "parse_dates", "utc_seconds"]
 
 DATE_FORMATS = (
     "%d %b %Y",
@@ -53,7 +53,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
     in one format costs one vectorised pass. A column with many repeated values (connection
     dates) is parsed once per distinct value.
     """
-    fast = _utc_seconds(values.to_numpy())
+    fast = utc_seconds(values.to_numpy())
     if fast is not None:
         return pd.Series(fast, index=values.index), 0
     text = _stripped(values)
@@ -148,7 +148,7 @@ _UTC_SHAPE = np.frombuffer(b"0000-00-00 00:00:00 UTC\0", dtype=np.uint8)
 _UTC_DIGIT = np.equal(_UTC_SHAPE, ord("0"))
 
 
-def _utc_seconds(cells: np.ndarray) -> np.ndarray | None:
+def utc_seconds(cells: np.ndarray) -> np.ndarray | None:
     """A whole column of ``YYYY-MM-DD HH:MM:SS UTC`` (``messages.csv`` since 2021) parsed by
     numpy's C parser; None unless every value has exactly that shape and is a real date and
     time (then the formats are tried as usual, with the same result for these values)."""

@@ -15,9 +15,16 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-from netlens.folding import fold
+from netlens.folding import fold, fold_all
 
-__all__ = ["PeopleIndex", "normalize_name", "normalize_url"]
+__all__ = [
+    "PeopleIndex",
+    "map_unique",
+    "normalize_name",
+    "normalize_names",
+    "normalize_url",
+    "normalize_urls",
+]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _USUAL = "https://www.linkedin.com/"
@@ -62,6 +69,28 @@ def _normalize_url(url: str) -> str | None:
     return text or None
 
 
+def normalize_urls(urls: list) -> list[str | None]:
+    """``[normalize_url(url) for url in urls]``, with the usual spelling
+    (``https://www.linkedin.com/in/…``) done inline, without a call per URL."""
+    texts = [url.strip() if isinstance(url, str) else url for url in urls]
+    skip = len(_USUAL)
+    return [
+        ("linkedin.com/" + low[skip:]).rstrip("/")
+        if low.startswith(_USUAL) and "%" not in low and "?" not in low and "#" not in low
+        else normalize_url(text)
+        for text, low in zip(texts, map(_lower, texts), strict=True)
+    ]
+
+
+def _lower(text) -> str:
+    return text.lower() if isinstance(text, str) else ""
+
+
+def normalize_names(names: list) -> list[str]:
+    """``[normalize_name(name) for name in names]``."""
+    return fold_all(names)
+
+
 def normalize_name(name: str | None) -> str:
     """Fold a name for matching: case, accents, punctuation and spacing ignored.
 
@@ -71,10 +100,12 @@ def normalize_name(name: str | None) -> str:
     return fold(name)
 
 
-def map_unique(values: pd.Series, func) -> pd.Series:
-    """Apply a Python function once per distinct value, not once per row."""
+def map_unique(values: pd.Series, func=None, *, batch=None) -> pd.Series:
+    """Apply a Python function once per distinct value, not once per row: ``func`` to each
+    value, or ``batch`` to the list of them (returning a list)."""
     codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
-    lookup = pd.Series([func(value) for value in uniques])
+    results = batch(uniques.tolist()) if batch else [func(value) for value in uniques]
+    lookup = pd.Series(results)
     return pd.Series(lookup.to_numpy()[codes], index=values.index, dtype=lookup.dtype)
 
 
@@ -103,10 +134,10 @@ class PeopleIndex:
         """person_id for each row (NA when nobody matches). A row with a URL is matched by
         URL, else by name to a person who has no URL; a row without a URL by its unique
         normalised name."""
-        name_keys = map_unique(names.fillna(""), normalize_name)
+        name_keys = map_unique(names.fillna(""), batch=normalize_names)
         if urls is None:
             return name_keys.map(self.by_name)
-        return self.match_keys(map_unique(urls.fillna(""), normalize_url), name_keys)
+        return self.match_keys(map_unique(urls.fillna(""), batch=normalize_urls), name_keys)
 
     def match_keys(self, url_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
         """:meth:`match` for URLs and names already normalised."""

@@ -17,8 +17,15 @@ import pandas as pd
 
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import read_table, strip_values
+from netlens.loader.dates import utc_seconds
 from netlens.loader.events import date_warnings, table_warnings
-from netlens.loader.identity import PeopleIndex, map_unique, normalize_name, normalize_url
+from netlens.loader.identity import (
+    PeopleIndex,
+    map_unique,
+    normalize_name,
+    normalize_names,
+    normalize_urls,
+)
 from netlens.model import Owner
 
 __all__ = ["COLUMNS", "Messages", "message_interactions", "message_parts", "read_messages"]
@@ -80,32 +87,39 @@ def read_messages(member: Member, warnings: list[str], parts: Iterator | None = 
     (whose caches this process has warmed on the connections), here.
     """
     parts = message_parts(member, warnings) if parts is None else parts
-    raw_dates = next(parts)
-    dates = date_warnings(member.name, "DATE", pd.Series(raw_dates, dtype=object), warnings)
+    dates = next(parts)
+    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
+        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
     kind, kinds, recipients, excluded = next(parts)
-    kinds["sender_key"] = map_unique(kinds["sender_url"], normalize_url)
-    kinds["from_key"] = map_unique(kinds["from"], normalize_name)
+    kinds["sender_key"] = map_unique(kinds["sender_url"], batch=normalize_urls)
+    kinds["from_key"] = map_unique(kinds["from"], batch=normalize_names)
     by_url = recipients["by_url"].to_numpy()
     keys = recipients["key"]
     recipients["key"] = pd.concat(
-        [map_unique(keys.loc[by_url], normalize_url), map_unique(keys.loc[~by_url], normalize_name)]
+        [
+            map_unique(keys.loc[by_url], batch=normalize_urls),
+            map_unique(keys.loc[~by_url], batch=normalize_names),
+        ]
     )
     return Messages(
         kinds=kinds,
         kind=kind,
-        dates=dates.to_numpy(),
+        dates=np.asarray(dates, dtype="datetime64[ns]"),
         recipients=recipients,
         excluded=excluded,
     )
 
 
 def message_parts(member: Member, warnings: list[str]) -> Iterator:
-    """The file read, in two parts: the raw dates; then the kind of each message, the
-    kinds, their recipients (as written) and the excluded counts."""
+    """The file read, in two parts: the dates (parsed if in the usual format, else as
+    written); then the kind of each message, the kinds, their recipients (as written) and
+    the excluded counts."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
-    yield frame["date"].to_numpy()
+    dates = frame["date"].to_numpy()
+    parsed = utc_seconds(dates)
+    yield dates if parsed is None else parsed
     kind, first = _kinds(frame, _KIND_COLUMNS)
     kinds = pd.DataFrame(
         {
@@ -201,12 +215,15 @@ def message_interactions(
     message order. The participants are worked out once per kind of message, then spread
     over the messages.
     """
-    counted = messages.kinds["counted"].to_numpy()[messages.kind]
+    counted_kinds = messages.kinds["counted"].to_numpy(dtype=bool)
+    counted = counted_kinds[messages.kind]
     dates = messages.dates[counted]
     rows = len(dates)
-    used, kind = np.unique(messages.kind[counted], return_inverse=True)
+    # The counted kinds, renumbered 0, 1, … in the same order (every kind has a message).
+    used = np.flatnonzero(counted_kinds)
     renumber = np.full(len(messages.kinds), -1, dtype=np.intp)
     renumber[used] = np.arange(len(used))
+    kind = renumber[messages.kind[counted]]
     recipients = messages.recipients
     recipients = recipients.assign(kind=renumber[recipients["kind"].to_numpy(dtype=np.intp)])
     recipients = recipients.loc[recipients["kind"] >= 0]
@@ -214,21 +231,24 @@ def message_interactions(
     entries, participants, out = _participants(
         messages.kinds.iloc[used].reset_index(drop=True), recipients, owner, index
     )
-    per_kind = np.bincount(entries["kind"].to_numpy(), minlength=len(used))
+    per_kind = np.bincount(entries["kind"], minlength=len(used))
     start = np.cumsum(per_kind) - per_kind
     count = per_kind[kind]
     message = np.repeat(np.arange(rows), count)
     within = np.arange(len(message)) - np.repeat(np.cumsum(count) - count, count)
     entry = np.repeat(start[kind], count) + within
-    segment = entries["segment"].to_numpy()[entry]
-    order = np.lexsort((within, message, segment))
+    # Already in (message, within) order: a stable sort by segment (a radix sort of
+    # small numbers) gives the (segment, message, within) order.
+    order = np.argsort(entries["segment"][entry].astype(np.int8), kind="stable")
     message, entry = message[order], entry[order]
     message_kind = kind[message]
     result = pd.DataFrame(
         {
-            "person": entries["person"].to_numpy()[entry],
+            "person": pd.array(entries["person"], dtype="str").take(entry),
             "date": dates[message],
-            "direction": np.array(["in", "out"], dtype=object)[out[message_kind].astype(int)],
+            "direction": pd.Categorical.from_codes(
+                out[message_kind].astype(np.int8), categories=["in", "out"]
+            ),
             "group": participants[message_kind] > 2,
         }
     )
@@ -238,50 +258,47 @@ def message_interactions(
 
 def _participants(
     kinds: pd.DataFrame, recipients: pd.DataFrame, owner: Owner, index: PeopleIndex
-) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """For kinds numbered 0…n-1: the contacts in each (``kind`` = the kind, ``segment``
-    and ``order`` place it, ``person``), each contact once per kind; the number of
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """For kinds numbered 0…n-1: the contacts in each (``kind``, ``segment``, ``person``;
+    by kind, then segment, then as listed), each contact once per kind; the number of
     participants of each kind; whether the owner sent it."""
     out = sender_is_owner(kinds, owner, index).to_numpy()
     owner_key = normalize_name(owner.name)
+    senders = index.match_keys(kinds["sender_key"], kinds["from_key"]).to_numpy(dtype=object)
 
-    sender = pd.DataFrame(
-        {
-            "kind": kinds.index,
-            "segment": _SENDER,
-            "order": 0,
-            "person": index.match_keys(kinds["sender_key"], kinds["from_key"]).to_numpy(),
-        }
-    )
-    sender = sender.loc[~out]
-
-    recipients = pd.concat(
-        [
-            pd.DataFrame(
-                {
-                    "kind": part["kind"].to_numpy(),
-                    "segment": part["segment"].to_numpy(),
-                    "person": part["key"].map(lookup).to_numpy(),
-                    "is_owner": (part["key"] == me).to_numpy() if me else False,
-                }
-            )
-            for part, lookup, me in (
-                (recipients.loc[recipients["by_url"]], index.by_url, owner.url),
-                (recipients.loc[~recipients["by_url"]], index.by_name, owner_key),
-            )
-        ],
-        ignore_index=True,
-    )
-    recipients["order"] = recipients.groupby(["kind", "segment"]).cumcount()
-    counted = np.bincount(recipients["kind"].to_numpy(dtype=np.intp), minlength=len(kinds))
+    by_url = recipients["by_url"].to_numpy()
+    keys = recipients["key"].to_numpy(dtype=object)
+    person = np.empty(len(keys), dtype=object)
+    is_owner = np.zeros(len(keys), dtype=bool)
+    for rows, people, me in (
+        (by_url, index.by_url, owner.url),
+        (~by_url, index.by_name, owner_key),
+    ):
+        person[rows] = list(map(people.get, keys[rows]))
+        if me:
+            is_owner[rows] = keys[rows] == me
+    recipient_kind = recipients["kind"].to_numpy(dtype=np.intp)
+    counted = np.bincount(recipient_kind, minlength=len(kinds))
     participants = np.where(counted > 0, 1 + counted, 2)
-    recipients = recipients.loc[~recipients["is_owner"], ["kind", "segment", "order", "person"]]
 
-    entries = pd.concat([sender, recipients], ignore_index=True).dropna(subset=["person"])
-    entries = entries.sort_values(["kind", "segment", "order"], kind="stable")
-    entries = entries.drop_duplicates(["kind", "person"]).reset_index(drop=True)
-    entries["kind"] = entries["kind"].astype(np.intp)
-    entries["segment"] = entries["segment"].astype(np.intp)
+    # Senders first, then recipients as listed: a stable sort by (kind, segment) keeps
+    # that order within each segment of a kind.
+    sent = np.flatnonzero(~out)
+    kept = ~is_owner
+    kind = np.concatenate([sent, recipient_kind[kept]])
+    segment = np.concatenate(
+        [np.full(len(sent), _SENDER), recipients["segment"].to_numpy(dtype=np.intp)[kept]]
+    )
+    who = np.concatenate([senders[sent], person[kept]])
+    known = pd.notna(who)
+    kind, segment, who = kind[known], segment[known], who[known]
+    order = np.lexsort((segment, kind))
+    kind, segment, who = kind[order], segment[order], who[order]
+    # Each contact once per kind: the first place they appear.
+    codes, uniques = pd.factorize(who)
+    first = np.unique(kind * max(len(uniques), 1) + codes, return_index=True)[1]
+    first.sort()
+    entries = {"kind": kind[first], "segment": segment[first], "person": who[first]}
     return entries, participants, out
 
 

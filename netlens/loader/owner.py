@@ -15,7 +15,12 @@ import numpy as np
 import pandas as pd
 
 from netlens.loader.events import Events
-from netlens.loader.identity import map_unique, normalize_name, normalize_url
+from netlens.loader.identity import (
+    map_unique,
+    normalize_name,
+    normalize_url,
+    normalize_urls,
+)
 from netlens.loader.messages import SPONSORED_SENDER, Messages
 from netlens.model import Owner
 
@@ -46,7 +51,7 @@ def identify_owner(
         if url:
             found_by.append("messages sent")
     if url is None and invitations is not None:
-        self_urls = map_unique(invitations.frame["self_url"], normalize_url)
+        self_urls = map_unique(invitations.frame["self_url"], batch=normalize_urls)
         url = _most_common(self_urls, None, None, exclude=contact_urls)
         if url:
             found_by.append("invitations sent")
