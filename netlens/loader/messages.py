@@ -56,8 +56,9 @@ class Messages:
     so it is worked out, and kept, once per kind. (Kinds are told apart before their text is
     trimmed: two that differ only by surrounding spaces are kept apart, with equal results.)
 
-    ``kinds`` has a row per kind (numbered 0, 1, … in order of first use) with the columns
-    read, trimmed, plus ``counted`` (not a draft, spam or sponsored), ``sender_key`` and
+    ``kinds`` has a row per kind (numbered 0, 1, … in order of first use) with the sender
+    (``from``, ``sender_url``), ``recipient_urls`` and ``direction`` as read, trimmed, plus
+    ``counted`` (not a draft, spam or sponsored), ``sender_key`` and
     ``from_key`` (the sender's normalised URL and name). ``kind`` and ``dates`` have a value
     per message, in file order. ``recipients`` lists each kind's recipients, normalised, in
     the order :func:`message_interactions` reads them.
@@ -81,10 +82,10 @@ class Messages:
 def read_messages(member: Member, warnings: list[str], parts: Iterator | None = None) -> Messages:
     """Read the messages (not their content) and flag drafts, spam and sponsored ones.
 
-    The reading is done in two parts by :func:`message_parts`, which may run in another
-    process (see :mod:`netlens.loader.background`): pass its ``parts`` then. What needs no
-    more than the file is done there; the dates, and the normalising of names and URLs
-    (whose caches this process has warmed on the connections), here.
+    The file is read in two parts by :func:`message_parts`, which may run in another
+    process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
+    unusual format are parsed here, and names and URLs normalised here: the caches of
+    this process know the connections' already.
     """
     parts = message_parts(member, warnings) if parts is None else parts
     dates = next(parts)
@@ -140,7 +141,9 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
         "spam": int((spam & ~draft).sum()),
         "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    yield kind, kinds, _recipients(kinds), excluded
+    recipients = _recipients(kinds)
+    kinds = kinds.drop(columns=["to", "folder", "message_draft", "conversation_draft"])
+    yield kind, kinds, recipients, excluded
 
 
 _KIND_COLUMNS = (

@@ -1,0 +1,178 @@
+"""messages.csv read by a forked helper gives the very network it gives read in-process.
+
+The helper (netlens/loader/background.py) only runs on Linux with two cores or more and for
+files of MIN_BYTES or more; these tests lower MIN_BYTES so the small fixtures take that path.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netlens
+import netlens.loader
+from netlens.folding import fold, fold_all
+from netlens.loader import background
+from netlens.loader.dates import parse_dates, utc_seconds
+from netlens.loader.identity import normalize_url, normalize_urls
+from netlens.loader.messages import message_parts
+
+from conftest import EXPORTS, MESSAGES_HEADER, connections_csv, write_folder, zip_folder
+
+WITH_MESSAGES = ["era2016", "era2018", "era2020", "era2022", "era2023", "era2025"]
+SAMPLE = EXPORTS.parent.parent.parent / "sample_exports" / "thomas-johnson.zip"
+
+forking = pytest.mark.skipif(not background._can_fork(), reason="the helper needs Linux, 2 cores")
+
+
+def _same(a: netlens.Network, b: netlens.Network) -> None:
+    pd.testing.assert_frame_equal(a.people, b.people, check_exact=True)
+    pd.testing.assert_frame_equal(a.interactions, b.interactions, check_exact=True)
+    assert a.owner == b.owner
+    assert dataclasses.asdict(a.report) == dataclasses.asdict(b.report)
+
+
+def _in_process(monkeypatch, path) -> netlens.Network:
+    with monkeypatch.context() as patch:
+        patch.setattr(background, "_can_fork", lambda: False)
+        return netlens.load(path)
+
+
+@forking
+@pytest.mark.parametrize("name", [*WITH_MESSAGES, "sample"])
+def test_helper_reads_what_this_process_reads(name, monkeypatch, tmp_path):
+    path = SAMPLE if name == "sample" else zip_folder(EXPORTS / name, tmp_path / "export.zip")
+    alone = _in_process(monkeypatch, path)
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    helpers = []
+    real_start = background.start
+
+    def start(*args):
+        helpers.append(real_start(*args))
+        return helpers[-1]
+
+    monkeypatch.setattr(background, "start", start)
+    helped = netlens.load(path)
+    assert helpers and helpers[0] is not None and alone.report.messages > 0
+    _same(alone, helped)
+
+
+@forking
+def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_path):
+    path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
+    alone = _in_process(monkeypatch, path)
+    parent = os.getpid()
+
+    def dying(member, warnings):
+        for number, part in enumerate(message_parts(member, warnings)):
+            if number == 1 and os.getpid() != parent:
+                os._exit(3)  # in the helper, before the second part
+            yield part
+
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    monkeypatch.setattr(netlens.loader, "message_parts", dying)
+    _same(alone, netlens.load(path))
+
+
+@forking
+def test_an_unreadable_messages_file_is_skipped_alike(monkeypatch, tmp_path):
+    row = "Ravi,Shah,https://www.linkedin.com/in/ravi-shah,,Acme,Engineer,04 Jul 2023"
+    folder = write_folder(
+        tmp_path / "export",
+        {
+            "Connections.csv": connections_csv(row),
+            "messages.csv": "SOMETHING,ELSE\n1,2\n",
+            "Invitations.csv": "From,To,Sent At,Message,Direction,inviterProfileUrl,"
+            "inviteeProfileUrl\nRavi Shah,Maya Cohen,2025-02-26 08:14:37,,INCOMING,"
+            "https://www.linkedin.com/in/ravi-shah,https://www.linkedin.com/in/maya\n",
+        },
+    )
+    alone = _in_process(monkeypatch, folder)
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    helped = netlens.load(folder)
+    assert any("messages.csv" in w and "(skipped)" in w for w in helped.report.warnings)
+    assert helped.report.warnings == alone.report.warnings
+    _same(alone, helped)
+
+
+@pytest.mark.parametrize("helper", [False, pytest.param(True, marks=forking)])
+def test_messages_with_odd_dates_and_rows_warn_as_before(helper, monkeypatch, tmp_path):
+    """Dates not in the usual shape go back to the general parser, with its warning; the
+    warnings come in the same order from the helper as from this process."""
+    row = "Ravi,Shah,https://www.linkedin.com/in/ravi-shah,,Acme,Engineer,04 Jul 2023"
+    message = (
+        "2-x,,Ravi Shah,https://www.linkedin.com/in/ravi-shah,Maya Cohen,"
+        "https://www.linkedin.com/in/maya,{date},,Hi,INBOX,,No,No"
+    )
+    dates = ["2024-05-01 10:00:00 UTC", "2024-02-30 10:00:00 UTC", " 2024-05-02 11:00:00 UTC "]
+    folder = write_folder(
+        tmp_path / "export",
+        {
+            "Connections.csv": connections_csv(row),
+            "messages.csv": "\n".join(
+                [MESSAGES_HEADER, *(message.format(date=d) for d in dates), "2-y,,Ravi Shah"]
+            ),
+        },
+    )
+    if helper:
+        monkeypatch.setattr(background, "MIN_BYTES", 0)
+        network = netlens.load(folder)
+    else:
+        network = _in_process(monkeypatch, folder)
+    assert network.report.messages == 4
+    assert network.report.warnings == [
+        "messages.csv: 1 row with too few fields; the missing fields were left empty",
+        "messages.csv: unreadable DATE date in 1 row (e.g. '2024-02-30 10:00:00 UTC'); kept "
+        "without a date",
+    ]
+    seen = network.interactions.query("kind == 'message'")["date"].dropna()
+    assert sorted(seen.dt.strftime("%Y-%m-%d %H:%M").tolist()) == [
+        "2024-05-01 10:00",
+        "2024-05-02 11:00",
+    ]
+
+
+def test_utc_seconds_takes_only_the_exact_shape():
+    good = np.array(["2026-11-21 22:22:43 UTC", "2024-02-29 00:00:00 UTC"], dtype=object)
+    expected = pd.to_datetime(pd.Series(good).str.removesuffix(" UTC")).astype("datetime64[ns]")
+    assert (utc_seconds(good) == expected.to_numpy()).all()
+    for odd in (
+        "2026-11-21 22:22:43 UTC ",  # surrounding space
+        "2026-11-21T22:22:43 UTC",
+        "2026-11-21 22:22:43",
+        "2025-02-29 00:00:00 UTC",  # no such day
+        "2025-02-28 23:59:60 UTC",  # pandas takes leap seconds, numpy does not: pandas decides
+        "２026-11-21 22:22:43 UTC",
+        "",
+    ):
+        cells = np.array([good[0], odd], dtype=object)
+        assert utc_seconds(cells) is None, odd
+        dates, _ = parse_dates(pd.Series(cells))
+        assert dates.iloc[0] == pd.Timestamp("2026-11-21 22:22:43")
+    assert utc_seconds(np.array([None], dtype=object)) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.text(max_size=14), st.none(), st.sampled_from(["", " ", "_-", "a-\n-b"])))
+)
+def test_fold_all_is_fold_of_each(texts):
+    assert fold_all(texts) == [fold(text) for text in texts]
+
+
+URL_PARTS = st.sampled_from(
+    ["https://www.linkedin.com/in/", "HTTPS://WWW.LINKEDIN.COM/in/", "http://uk.linkedin.com/in/",
+     "www.linkedin.com/in/", "urn:li:member:", " ", "", "%C3%A9", "?trk=x", "#a", "/", "é", "ab"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.lists(URL_PARTS, max_size=4).map("".join), st.text(max_size=8))))
+def test_normalize_urls_is_normalize_url_of_each(urls):
+    assert normalize_urls(urls) == [normalize_url(url) for url in urls]
