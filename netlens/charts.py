@@ -381,6 +381,7 @@ def _font_families() -> list[str]:
 
 def draw(chart: Chart) -> Figure:
     """The figure for ``chart``, in the netlens style."""
+    _warm()
     from matplotlib import rc_context
 
     with rc_context({**STYLE, "font.family": _font_families()}):
@@ -417,18 +418,22 @@ def _can_fork() -> bool:
 
 
 def _warm() -> None:
-    """A worker's start: matplotlib imported, and its fonts found, before any chart comes."""
-    import matplotlib.figure  # noqa: F401
-
+    """matplotlib imported, and its fonts found, before any chart comes."""
+    if "matplotlib.figure" not in sys.modules and "mpl_toolkits.mplot3d" not in sys.modules:
+        # matplotlib registers its 3D axes when imported, a quarter of the import time;
+        # netlens draws none. (It warns that it could not, which is no news here.)
+        sys.modules["mpl_toolkits.mplot3d"] = None  # type: ignore[assignment]
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
+            import matplotlib.figure  # noqa: F401
+        del sys.modules["mpl_toolkits.mplot3d"]
     _font_families()
 
 
 def start_workers(workers: int | None = None) -> Executor | None:
-    """Start chart worker processes (forked, each with matplotlib imported); None where
-    charts are drawn in this process (one core, or no fork). Pass the result to
-    :func:`draw_charts` and shut it down after. (Started before the export is read, to
-    import matplotlib meanwhile, they gained nothing measurable on two cores: the export is
-    read on one of them.)"""
+    """Start chart worker processes (forked, each importing matplotlib first); None where
+    charts are drawn in this process (one core, or no fork). (Started before the export is
+    read, they gained nothing measurable on two cores: the export is read on both.)"""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -436,6 +441,7 @@ def start_workers(workers: int | None = None) -> Executor | None:
     if not _can_fork():
         return None
     workers = workers or min(4, os.cpu_count() or 1)
+    _warm()  # once, here: the forked workers inherit it
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_warm
     )
@@ -443,33 +449,55 @@ def start_workers(workers: int | None = None) -> Executor | None:
     return pool
 
 
+class Drawing:
+    """Charts drawn as they come (:func:`~netlens.report.build.build_report`'s ``on_chart``).
+
+    On a machine with several cores the workers are forked at once, so that they import
+    matplotlib while the report is still being worked out, and each chart is drawn as soon
+    as it is submitted, while later sections are computed. Elsewhere (Windows, macOS, one
+    core, or ``workers=1``) the charts are drawn here by :meth:`finish`. The bytes are the
+    same either way. Use as a context manager, or :meth:`close` it."""
+
+    def __init__(self, workers: int | None = None):
+        self._pool = start_workers(workers) if workers != 1 else None
+        self._futures: dict[int, Any] = {}
+
+    def submit(self, chart: Chart) -> None:
+        """Start drawing ``chart`` (finished: it must not change after this)."""
+        if self._pool is not None:
+            self._futures[id(chart)] = self._pool.submit(chart_png, chart)
+
+    def finish(self, report: Report, progress: Callable[[str], None] | None = None) -> None:
+        """Every chart of ``report`` with its PNG bytes in ``chart.image``: those submitted
+        as their workers finish them, any other drawn now."""
+        for chart in report.charts:
+            self.submit(chart) if id(chart) not in self._futures else None
+        for chart in report.charts:
+            if progress:
+                progress(chart.key)
+            future = self._futures.pop(id(chart), None)
+            chart.image = future.result() if future is not None else chart_png(chart)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Drawing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def draw_charts(
     report: Report,
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
-    pool: Executor | None = None,
 ) -> None:
-    """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``.
-
-    Drawing is CPU-bound Python and C++ under the GIL, so on a machine with several cores
-    the charts are drawn by worker processes: those of ``pool`` (see :func:`start_workers`),
-    else ``workers`` forked now (default: up to the cores, at most four). Where fork is
-    unavailable (Windows, macOS) or with ``workers=1``, they are drawn one by one. Either
-    way the bytes are the same."""
-    charts = report.charts
-    if pool is None and workers != 1 and _can_fork():
-        with start_workers(workers) as own:
-            return draw_charts(report, progress, pool=own)
-    if pool is None:
-        for chart in charts:
-            if progress:
-                progress(chart.key)
-            chart.image = chart_png(chart)
-        return
-    # The biggest drawings first, so that no worker is left with one at the end.
-    order = sorted(charts, key=lambda c: -len(c.points.get("group", ())))
-    futures = {pool.submit(chart_png, chart): chart for chart in order}
-    for future, chart in futures.items():
-        if progress:
-            progress(chart.key)
-        chart.image = future.result()
+    """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``: by worker
+    processes on a machine with several cores (``workers`` of them, default up to the
+    cores, at most four), else one by one (see :class:`Drawing`). Either way the bytes are
+    the same."""
+    with Drawing(workers) as drawing:
+        drawing.finish(report, progress)

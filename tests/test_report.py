@@ -379,6 +379,27 @@ def test_charts_drawn_in_parallel_are_the_same_bytes(era2025_report):
     assert all(image.startswith(PNG) for image in serial.values())
 
 
+def test_charts_drawn_while_the_report_is_built_are_the_same(era2025_report):
+    """build_report hands each chart over once, finished, as its section is built; drawn
+    then (by workers where there are cores) they are the bytes drawn at the end."""
+    from netlens.charts import Drawing, draw_charts
+
+    draw_charts(era2025_report, workers=1)
+    serial = {chart.key: chart.image for chart in era2025_report.charts}
+    handed: list = []
+    with Drawing() as drawing:
+
+        def submit(chart):
+            handed.append(chart)
+            drawing.submit(chart)
+
+        report = build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF, on_chart=submit)
+        assert [chart.image for chart in handed] == [None] * len(handed)
+        drawing.finish(report)
+    assert sorted(id(chart) for chart in handed) == sorted(id(c) for c in report.charts)
+    assert {chart.key: chart.image for chart in report.charts} == serial
+
+
 def test_every_chart_key_is_known(era2025_report):
     from netlens.report.build import CHART_KEYS
 

@@ -109,15 +109,19 @@ def report(
     team = merge(network, others, edges, as_of) if others or edges else None
     charted = any(f in ("html", "md") for f in formats)
     steps = len(STEPS) + (len(CHART_KEYS) if charted else 0) + len(formats)
-    with progress(steps, quiet) as advance:
+    with progress(steps, quiet) as advance, contextlib.ExitStack() as stack:
+        drawing = None
+        if charted:  # its workers start now, and draw each chart as soon as it is built
+            from netlens.charts import Drawing
+
+            drawing = stack.enter_context(Drawing())
         review = build_report(
             network, as_of=as_of, months=months, industry_map=industry_map, team=team,
             exports=1 + len(others), redact=redact, top=top, progress=advance,
+            on_chart=drawing.submit if drawing else None,
         )  # fmt: skip
-        if charted:
-            from netlens.charts import draw_charts
-
-            draw_charts(review, progress=lambda key: advance(f"chart: {key}"))
+        if drawing:
+            drawing.finish(review, progress=lambda key: advance(f"chart: {key}"))
         rendered = {}
         for f in formats:
             advance(f"render: {f}")

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["CHART_KEYS", "STEPS", "build_report", "initials"]
 
 # The steps of :func:`build_report`, in order, for a progress bar.
-STEPS = ("classify", "relationships", "health", "growth", "diversity", "re-engage", "reach")
+STEPS = ("growth", "classify", "diversity", "relationships", "health", "re-engage", "reach")
 # Every chart a report can have: its key names its file, charts/<key>.png.
 CHART_KEYS = (
     "health", "growth", "tiers", "timeline", "industries", "function_seniority", "companies",
@@ -66,36 +66,44 @@ def build_report(
     redact: bool = False,
     top: int = TOP_REENGAGE,
     progress: Callable[[str], None] | None = None,
+    on_chart: Callable[[Chart], None] | None = None,
 ) -> Report:
     """The full review of ``network`` as it stood on ``as_of``. ``team`` is the merged graph
     of the owner's and teammates' exports (:func:`netlens.graph.build_team`), for reach
     beyond the first degree; ``exports`` says how many went into it. ``progress`` is called
-    with each step's name as it starts (see :data:`STEPS`)."""
+    with each step's name as it starts (see :data:`STEPS`).
+
+    Each section is built as soon as what it shows is known, and ``on_chart`` is called
+    with each of its charts then, finished: charts can be drawn while the rest is worked
+    out (see :class:`netlens.charts.Drawing`)."""
     step = progress or (lambda name: None)
     listed = len(network.people)
     network = network.until(as_of)
     later = listed - len(network.people)
-    step("classify")
-    people = classify_people(network.people, industry_map=industry_map)
-    step("relationships")
-    ties = relationships(network, as_of=as_of, months=months)
-    step("health")
-    checkup = health(network, as_of=as_of, months=months, people=people, ties=ties)
-    step("growth")
-    grown = growth(network, as_of=as_of)
-    step("diversity")
-    spread = {by: diversity(people, by=by) for by in DIMENSIONS}
-    step("re-engage")
-    ranked = reengage(network, as_of=as_of, months=months, top=top, people=people, ties=ties)
-    step("reach")
-    # One export alone needs no graph: beyond the first degree it knows nothing.
-    reached = reach(team, exports=exports) if team else first_degree_reach(people)
-
     person = initials if redact else (lambda name: name)
     summary = network.summary()
     # The file name only: a full path would tell whoever reads the report the user's name.
     summary["source"] = Path(summary["source"]).name
     owner = summary["owner"]
+
+    def done(section: Section) -> Section:
+        for chart in section.charts if on_chart else ():
+            on_chart(chart)
+        return section
+
+    step("growth")
+    grown = growth(network, as_of=as_of)
+    growth_section = done(_growth(grown, summary["hidden_members"], as_of))
+    step("classify")
+    people = classify_people(network.people, industry_map=industry_map)
+    step("diversity")
+    spread = {by: diversity(people, by=by) for by in DIMENSIONS}
+    diversity_section = done(_diversity(spread, people, summary["source"]))
+    concentration = done(_concentration(spread["company"]))
+    step("relationships")
+    ties = relationships(network, as_of=as_of, months=months)
+    step("health")
+    checkup = health(network, as_of=as_of, months=months, people=people, ties=ties)
     overview = _overview(summary, checkup, ties, spread, grown, months)
     if later:
         overview.notes.insert(
@@ -103,14 +111,26 @@ def build_report(
             f"{plural(later, 'connection')} dated after {as_of.isoformat()} "
             f"{'is' if later == 1 else 'are'} left out: this is the network as it stood then.",
         )
+    done(overview)
+    habits = done(_habits(checkup))
+    step("re-engage")
+    ranked = reengage(network, as_of=as_of, months=months, top=top, people=people, ties=ties)
+    relationships_section = done(
+        _relationships(ties, ranked, months, as_of, person, redact, summary["source"])
+    )
+    step("reach")
+    # One export alone needs no graph: beyond the first degree it knows nothing.
+    reached = reach(team, exports=exports) if team else first_degree_reach(people)
+    reach_section = done(_reach(reached, team, person, redact, people, ties))
+
     sections = [
         overview,
-        _growth(grown, summary["hidden_members"], as_of),
-        _relationships(ties, ranked, months, as_of, person, redact, summary["source"]),
-        _habits(checkup),
-        _diversity(spread, people, summary["source"]),
-        _concentration(spread["company"]),
-        _reach(reached, team, person, redact, people, ties),
+        growth_section,
+        relationships_section,
+        habits,
+        diversity_section,
+        concentration,
+        reach_section,
         _changes(summary["source"]),
     ]
     results = {
