@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 __all__ = ["fold", "fold_all"]
 
@@ -24,12 +23,26 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    return _fold(str(text))
+    text = str(text)
+    folded = _FOLDED.get(text)
+    if folded is None:
+        folded = _remember(text, _fold(text))
+    return folded
 
 
 # The same names, companies and titles recur across the files of an export and across the
-# exports of a team: fold each distinct text once.
-@lru_cache(maxsize=1 << 18)
+# exports of a team: each distinct text is folded once, by fold or fold_all.
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1 << 18
+
+
+def _remember(text: str, folded: str) -> str:
+    if len(_FOLDED) >= _FOLDED_MAX:
+        _FOLDED.clear()
+    _FOLDED[text] = folded
+    return folded
+
+
 def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose: casefold is lower, no letters to translate
         text = text.lower()
@@ -48,11 +61,14 @@ _LINE_ENDS = re.compile(r" ?\n ?")
 
 def fold_all(texts: list) -> list[str]:
     """``[fold(text) for text in texts]``, the plain ASCII texts (most names and companies)
-    folded together in one pass of each pattern over them all."""
+    not folded before folded together, in one pass of each pattern over them all."""
     folded = [""] * len(texts)
     plain = []
     for position, text in enumerate(texts):
-        if isinstance(text, str) and text.isascii() and "\n" not in text:
+        known = _FOLDED.get(text) if isinstance(text, str) else None
+        if known is not None:
+            folded[position] = known
+        elif isinstance(text, str) and text.isascii() and "\n" not in text:
             plain.append(position)
         else:
             folded[position] = fold(text)
@@ -60,5 +76,5 @@ def fold_all(texts: list) -> list[str]:
         joined = "\n".join([texts[position] for position in plain]).lower()
         joined = _LINE_ENDS.sub("\n", _SPACE_IN_LINE.sub(" ", _DROP.sub("", joined))).strip(" ")
         for position, text in zip(plain, joined.split("\n"), strict=True):
-            folded[position] = text
+            folded[position] = _remember(texts[position], text) if texts[position] else ""
     return folded

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from netlens.classify.text import KeywordTable, company_key, fold, read_data
 from netlens.errors import NetlensError
+from netlens.folding import fold_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -328,6 +329,7 @@ def classify_people(
     out = people.copy()
     companies = out["company"].fillna("")
     positions = out["position"].fillna("")
+    fold_all([*companies.unique(), *positions.unique()])  # folded together, then looked up
     placeholder = companies.map({c: is_placeholder(c) for c in companies.unique()})
     keys = companies.map({c: company_key(c) for c in companies.unique()}).where(~placeholder, "")
     out["company_key"] = keys

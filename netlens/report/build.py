@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["CHART_KEYS", "STEPS", "build_report", "initials"]
 
 # The steps of :func:`build_report`, in order, for a progress bar.
-STEPS = ("growth", "classify", "diversity", "relationships", "health", "re-engage", "reach")
+STEPS = ("growth", "classify", "diversity", "relationships", "reach", "health", "re-engage")
 # Every chart a report can have: its key names its file, charts/<key>.png.
 CHART_KEYS = (
     "health", "growth", "tiers", "timeline", "industries", "function_seniority", "companies",
@@ -102,6 +102,10 @@ def build_report(
     concentration = done(_concentration(spread["company"]))
     step("relationships")
     ties = relationships(network, as_of=as_of, months=months)
+    step("reach")  # early: its drawing takes longest to draw
+    # One export alone needs no graph: beyond the first degree it knows nothing.
+    reached = reach(team, exports=exports) if team else first_degree_reach(people)
+    reach_section = done(_reach(reached, team, person, redact, people, ties))
     step("health")
     checkup = health(network, as_of=as_of, months=months, people=people, ties=ties)
     overview = _overview(summary, checkup, ties, spread, grown, months)
@@ -118,10 +122,6 @@ def build_report(
     relationships_section = done(
         _relationships(ties, ranked, months, as_of, person, redact, summary["source"])
     )
-    step("reach")
-    # One export alone needs no graph: beyond the first degree it knows nothing.
-    reached = reach(team, exports=exports) if team else first_degree_reach(people)
-    reach_section = done(_reach(reached, team, person, redact, people, ties))
 
     sections = [
         overview,
