@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from netlens.errors import NetlensError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from netlens.model import Network
 
 __version__ = "0.1.0"
@@ -27,6 +29,7 @@ def load(
     *,
     owner_url: str | None = None,
     owner_name: str | None = None,
+    idle: Callable[[], object] | None = None,
 ) -> Network:
     """Read a LinkedIn export (zip, folder or Connections.csv) into a Network.
 
@@ -34,4 +37,4 @@ def load(
     """
     from netlens.loader import load as _load
 
-    return _load(path, owner_url=owner_url, owner_name=owner_name)
+    return _load(path, owner_url=owner_url, owner_name=owner_name, idle=idle)

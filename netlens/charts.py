@@ -381,7 +381,7 @@ def _font_families() -> list[str]:
 
 def draw(chart: Chart) -> Figure:
     """The figure for ``chart``, in the netlens style."""
-    _warm()
+    prepare()
     from matplotlib import rc_context
 
     with rc_context({**STYLE, "font.family": _font_families()}):
@@ -417,7 +417,7 @@ def _can_fork() -> bool:
     )
 
 
-def _warm() -> None:
+def prepare() -> None:
     """matplotlib imported, and its fonts found, before any chart comes."""
     if "matplotlib.figure" not in sys.modules and "mpl_toolkits.mplot3d" not in sys.modules:
         # matplotlib registers its 3D axes when imported, a quarter of the import time;
@@ -441,9 +441,9 @@ def start_workers(workers: int | None = None) -> Executor | None:
     if not _can_fork():
         return None
     workers = workers or min(4, os.cpu_count() or 1)
-    _warm()  # once, here: the forked workers inherit it
+    prepare()  # once, here: the forked workers inherit it
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_warm
+        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=prepare
     )
     pool.submit(int)  # with fork, the first task starts every worker at once
     return pool

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import time
 
 import numpy as np
 import pandas as pd
@@ -78,6 +79,25 @@ def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_pat
     monkeypatch.setattr(background, "MIN_BYTES", 0)
     monkeypatch.setattr(netlens.loader, "message_parts", dying)
     _same(alone, netlens.load(path))
+
+
+@forking
+def test_idle_work_runs_once_while_the_helper_reads(monkeypatch, tmp_path):
+    path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
+    alone = _in_process(monkeypatch, path)
+    parent = os.getpid()
+
+    def slow(member, warnings):
+        for part in message_parts(member, warnings):
+            if os.getpid() != parent:
+                time.sleep(0.3)  # the helper is slow: this process gets to wait
+            yield part
+
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    monkeypatch.setattr(netlens.loader, "message_parts", slow)
+    calls = []
+    _same(alone, netlens.load(path, idle=lambda: calls.append(os.getpid())))
+    assert calls == [parent]
 
 
 @forking

@@ -115,9 +115,14 @@ def check_output(path: str) -> None:
         raise NetlensError(f"{path}: the folder {folder} does not exist — create it first")
 
 
-def network_argument(func: Callable) -> Callable:
+def network_argument(
+    func: Callable | None = None, *, idle: Callable[[], object] | None = None
+) -> Callable:
     """The EXPORT argument and ``--owner-url`` / ``--owner-name``; the command receives the
-    loaded ``network`` and ``export`` (the path as given)."""
+    loaded ``network`` and ``export`` (the path as given). ``idle`` is work to do while the
+    export's largest file is still being read (see :func:`netlens.load`)."""
+    if func is None:
+        return functools.partial(network_argument, idle=idle)
 
     @click.argument("export", type=click.Path(path_type=str))
     @click.option(
@@ -141,7 +146,7 @@ def network_argument(func: Callable) -> Callable:
         if status:
             click.echo(f"Reading {export}…", err=True, nl=False)
         try:
-            network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+            network = netlens.load(export, owner_url=owner_url, owner_name=owner_name, idle=idle)
         finally:
             if status:
                 click.echo("\r\033[K", err=True, nl=False)

@@ -41,22 +41,33 @@ def load(
     *,
     owner_url: str | None = None,
     owner_name: str | None = None,
+    idle: Callable[[], object] | None = None,
 ) -> Network:
     """Read a LinkedIn export. ``owner_url`` / ``owner_name`` override who the owner is.
+
+    ``idle`` is called at most once, when this process has read all it can and waits for
+    the helper still parsing ``messages.csv`` (see :mod:`netlens.loader.background`): work
+    to do meanwhile, such as importing what comes next.
 
     Raises :class:`~netlens.errors.NetlensError` (and nothing else) when the export cannot be
     read; rows that cannot be read are skipped or kept incomplete and listed in
     ``network.report.warnings``.
     """
     with open_export(path) as export:
-        return _load(export, str(path), owner_url, owner_name)
+        return _load(export, str(path), owner_url, owner_name, idle)
 
 
-def _load(export: Export, source: str, owner_url: str | None, owner_name: str | None) -> Network:
+def _load(
+    export: Export,
+    source: str,
+    owner_url: str | None,
+    owner_name: str | None,
+    idle: Callable[[], object] | None = None,
+) -> Network:
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     helper = background.start(export, "messages", message_parts)
     try:
-        return _read(export, report, owner_url, owner_name, helper)
+        return _read(export, report, owner_url, owner_name, helper, idle)
     finally:
         if helper is not None:
             helper.stop()
@@ -68,6 +79,7 @@ def _read(
     owner_url: str | None,
     owner_name: str | None,
     helper: background.Helper | None,
+    idle: Callable[[], object] | None,
 ) -> Network:
     warnings = report.warnings
 
@@ -127,7 +139,7 @@ def _read(
         theirs: list[str] = []
         try:
             member = export.files["messages"]
-            messages = read_messages(member, theirs, helper.parts(theirs))
+            messages = read_messages(member, theirs, helper.parts(theirs, idle))
         except NetlensError as exc:
             theirs.append(f"{exc} (skipped)")
         warnings[messages_at:messages_at] = theirs

@@ -43,11 +43,15 @@ class Helper:
         self._member = member
         self._produce = produce
 
-    def parts(self, warnings: list[str]) -> Iterator:
+    def parts(self, warnings: list[str], idle: Callable[[], object] | None = None) -> Iterator:
         """What ``produce(member, warnings)`` yields (or raises), with its warnings appended
-        to ``warnings`` as they come."""
+        to ``warnings`` as they come. ``idle`` is called the first time the next part is
+        not there yet: something to do instead of waiting."""
         delivered = 0
         while True:
+            if idle is not None and not self._receiver.poll():
+                idle, work = None, idle
+                work()
             try:
                 outcome, value, found = self._receiver.recv()
             except (EOFError, OSError):  # the helper died: make the rest here
