@@ -21,7 +21,10 @@ the floor and for netlens alike.
 
 The floor is plain pandas: ``pd.read_csv`` of ``Connections.csv`` (``skiprows=3``, the
 preamble of today's format) and of the columns of ``messages.csv`` that netlens needs, read
-from the export zip as netlens reads them. Times are the best of ``--repeat`` runs.
+from the export zip as netlens reads them. Times are the best of ``--repeat`` runs; a
+ratio to the floor is the median, over ``--repeat`` rounds, of the time over the floor's
+in the same round (floor, load and report run back to back in each round). The ratio
+targets of SPEC §6 are judged at the cap, where the spec sets them.
 
 Only the standard library and netlens' own dependencies are used.
 """
@@ -32,6 +35,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -298,35 +302,64 @@ def has_report() -> bool:
 
 
 def bench_single(table: Table, size: str, zips: list[Path], out: Path, repeat: int) -> dict:
+    """The floor, the load and the report of one export, run back to back in each of
+    ``repeat`` rounds: each ratio to the floor is the median over the rounds of the time
+    over the floor's in the same round (the machine's speed drifts from one minute to the
+    next; two bests taken minutes apart would mix that in). Targets are judged at the cap,
+    where SPEC §6 sets them; at other sizes the ratios are shown for information."""
     export = str(zips[0])
+    judged = size == "cap"
     figures: dict[str, float] = {}
-    floor, floor_peak = best_worker("floor", [export], repeat)
-    figures["floor"] = floor["floor"]
-    table.add("floor: pandas read_csv", size, floor["floor"], floor_peak, 1.0)
-    load, load_peak = best_worker("load", [export], repeat)
-    figures["load"] = load["load"]
-    ratio = load["load"] / floor["floor"]
-    table.add("load", size, load["load"], None, ratio, "≤ 1.5× floor", ratio <= 1.5)
-    mem_ratio = load_peak / floor_peak
+    report = has_report()
+    target = out / "reports" / size
+    target.parent.mkdir(parents=True, exist_ok=True)  # netlens creates the last level only
+    rounds: dict[str, list[float]] = {"floor": [], "load": [], "report": []}
+    peaks: dict[str, float] = {"floor": 0.0, "load": 0.0, "report": 0.0}
+    for _ in range(repeat):
+        floor, floor_peak = best_worker("floor", [export], 1)
+        load, load_peak = best_worker("load", [export], 1)
+        rounds["floor"].append(floor["floor"])
+        rounds["load"].append(load["load"])
+        peaks["floor"] = max(peaks["floor"], floor_peak)
+        peaks["load"] = max(peaks["load"], load_peak)
+        if report:
+            shutil.rmtree(target, ignore_errors=True)
+            seconds, peak, _ = run_process(
+                netlens("report", export, "-o", str(target), "--as-of", AS_OF)
+            )
+            rounds["report"].append(seconds)
+            peaks["report"] = max(peaks["report"], peak)
+
+    def ratio(what: str) -> float:
+        pairs = sorted(t / f for t, f in zip(rounds[what], rounds["floor"], strict=True))
+        return statistics.median(pairs)
+
+    figures["floor"] = min(rounds["floor"])
+    table.add("floor: pandas read_csv", size, figures["floor"], peaks["floor"], 1.0)
+    figures["load"] = min(rounds["load"])
+    load_ratio = ratio("load")
     table.add(
-        "load peak memory", size, None, load_peak, mem_ratio, "≤ 2.5× floor", mem_ratio <= 2.5
-    )
+        "load", size, figures["load"], None, load_ratio, "≤ 1.5× floor" if judged else "",
+        load_ratio <= 1.5 if judged else None,
+    )  # fmt: skip
+    mem_ratio = peaks["load"] / peaks["floor"]
+    table.add(
+        "load peak memory", size, None, peaks["load"], mem_ratio,
+        "≤ 2.5× floor" if judged else "", mem_ratio <= 2.5 if judged else None,
+    )  # fmt: skip
     stages, _ = best_worker("stages", [export], repeat)
     for name in STAGES:
-        table.add(f"  stage {name}", size, stages[name], None, stages[name] / floor["floor"])
+        table.add(f"  stage {name}", size, stages[name], None, stages[name] / figures["floor"])
     seconds, peak, _ = best(netlens("summary", export, "--as-of", AS_OF), repeat)
     figures["summary"] = seconds
-    table.add("netlens summary (process)", size, seconds, peak, seconds / floor["floor"])
-    if has_report():
-        target = out / "reports" / size
-        shutil.rmtree(target, ignore_errors=True)
-        target.parent.mkdir(parents=True, exist_ok=True)  # netlens creates the last level only
-        seconds, peak, _ = best(
-            netlens("report", export, "-o", str(target), "--as-of", AS_OF), repeat
-        )
-        figures["report"] = seconds
-        ratio = seconds / floor["floor"]
-        table.add("netlens report (process)", size, seconds, peak, ratio, "≤ 5× floor", ratio <= 5)
+    table.add("netlens summary (process)", size, seconds, peak, seconds / figures["floor"])
+    if report:
+        figures["report"] = min(rounds["report"])
+        report_ratio = ratio("report")
+        table.add(
+            "netlens report (process)", size, figures["report"], peaks["report"], report_ratio,
+            "≤ 5× floor" if judged else "", report_ratio <= 5 if judged else None,
+        )  # fmt: skip
     else:
         table.add("netlens report (process)", size, None, note="skipped: no report command yet")
     return figures

@@ -102,6 +102,7 @@ def build_report(
     concentration = done(_concentration(spread["company"]))
     step("relationships")
     ties = relationships(network, as_of=as_of, months=months)
+    relationships_section = done(_relationships(ties, months))
     step("reach")  # early: its drawing takes longest to draw
     # One export alone needs no graph: beyond the first degree it knows nothing.
     reached = reach(team, exports=exports) if team else first_degree_reach(people)
@@ -119,8 +120,8 @@ def build_report(
     habits = done(_habits(checkup))
     step("re-engage")
     ranked = reengage(network, as_of=as_of, months=months, top=top, people=people, ties=ties)
-    relationships_section = done(
-        _relationships(ties, ranked, months, as_of, person, redact, summary["source"])
+    _reengage_list(
+        relationships_section, ties, ranked, months, as_of, person, redact, summary["source"]
     )
 
     sections = [
@@ -418,15 +419,8 @@ def _growth(grown: dict, hidden: int, as_of: dt.date) -> Section:
     return section
 
 
-def _relationships(
-    ties: pd.DataFrame,
-    ranked: dict,
-    months: int,
-    as_of: dt.date,
-    person: Callable,
-    redact: bool,
-    source: str,
-) -> Section:
+def _relationships(ties: pd.DataFrame, months: int) -> Section:
+    """The tiers and the timeline: all but the re-engage list (:func:`_reengage_list`)."""
     tiers = {tier: int((ties["tier"] == tier).sum()) for tier in TIERS}
     people = len(ties)
     figures = [
@@ -469,6 +463,22 @@ def _relationships(
     )
     if len(dated):
         _timeline(section, dated)
+    return section
+
+
+def _reengage_list(
+    section: Section,
+    ties: pd.DataFrame,
+    ranked: dict,
+    months: int,
+    as_of: dt.date,
+    person: Callable,
+    redact: bool,
+    source: str,
+) -> None:
+    """The re-engage list, or why there is none, added to the relationships section."""
+    tiers = {tier: int((ties["tier"] == tier).sum()) for tier in TIERS}
+    people = len(ties)
     contacts = ranked["contacts"]
     if contacts:
         detail = "Seniority" if redact else "Position"
@@ -515,7 +525,6 @@ def _relationships(
             else "No contact has a date (no connection dates, no messages): staleness "
             "cannot be told."
         )
-    return section
 
 
 def _timeline(section: Section, dated: pd.DataFrame) -> None:
@@ -914,8 +923,11 @@ def _drawing(
         "the centre the more recently you were in touch.",
         {"groups": groups},
         points={
-            "group": [group_of[name] for name in label],
-            "days_since": [None if pd.isna(d) else int(d) for d in days],
+            "group": label.map(group_of).tolist(),
+            "days_since": [
+                None if d != d else int(d)  # NaN: no date
+                for d in days.to_numpy(dtype=float).tolist()
+            ],
         },
     )
 
