@@ -407,13 +407,16 @@ def chart_png(chart: Chart) -> bytes:
 def _can_fork() -> bool:
     import multiprocessing
     import os
+    import threading
 
     # Fork only where it is the platform's own way (Linux): elsewhere a forked process may
-    # not survive the system libraries matplotlib loads.
+    # not survive the system libraries matplotlib loads. Only from a process with one
+    # thread: a fork copies locks other threads may hold.
     return (
         sys.platform == "linux"
         and "fork" in multiprocessing.get_all_start_methods()
         and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 import time
 
 import numpy as np
@@ -65,19 +66,44 @@ def test_helper_reads_what_this_process_reads(name, monkeypatch, tmp_path):
 
 
 @forking
-def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_path):
+def test_no_helper_is_forked_from_a_process_with_threads(monkeypatch, tmp_path):
+    """A notebook, say: a fork would copy locks its other threads may hold."""
     path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
     alone = _in_process(monkeypatch, path)
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not background._can_fork()
+        _same(alone, netlens.load(path))
+    finally:
+        release.set()
+        other.join()
+    assert background._can_fork()
+
+
+def _in_the_helper(monkeypatch, before_part) -> int:
+    """Make messages.csv go through the helper, which calls ``before_part(number)`` before
+    each part it makes (in the helper only; this process makes parts untouched)."""
     parent = os.getpid()
 
-    def dying(member, warnings):
+    def parts(member, warnings):
         for number, part in enumerate(message_parts(member, warnings)):
-            if number == 1 and os.getpid() != parent:
-                os._exit(3)  # in the helper, before the second part
+            if os.getpid() != parent:
+                before_part(number)
             yield part
 
     monkeypatch.setattr(background, "MIN_BYTES", 0)
-    monkeypatch.setattr(netlens.loader, "message_parts", dying)
+    monkeypatch.setattr(netlens.loader, "message_parts", parts)
+    return parent
+
+
+@forking
+def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_path):
+    path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
+    alone = _in_process(monkeypatch, path)
+    _in_the_helper(monkeypatch, lambda number: number == 1 and os._exit(3))  # before part 2
     _same(alone, netlens.load(path))
 
 
@@ -85,16 +111,8 @@ def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_pat
 def test_idle_work_runs_once_while_the_helper_reads(monkeypatch, tmp_path):
     path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
     alone = _in_process(monkeypatch, path)
-    parent = os.getpid()
-
-    def slow(member, warnings):
-        for part in message_parts(member, warnings):
-            if os.getpid() != parent:
-                time.sleep(0.3)  # the helper is slow: this process gets to wait
-            yield part
-
-    monkeypatch.setattr(background, "MIN_BYTES", 0)
-    monkeypatch.setattr(netlens.loader, "message_parts", slow)
+    # A slow helper: this process gets to wait.
+    parent = _in_the_helper(monkeypatch, lambda number: time.sleep(0.3))
     calls = []
     _same(alone, netlens.load(path, idle=lambda: calls.append(os.getpid())))
     assert calls == [parent]

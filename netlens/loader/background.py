@@ -98,8 +98,14 @@ def start(export: Export, kind: str, produce: Produce) -> Helper | None:
 
 
 def _can_fork() -> bool:
-    # Linux only: macOS' system libraries are not safe to use in a forked child.
-    return sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) >= 2
+    # Linux only: macOS' system libraries are not safe to use in a forked child. And only
+    # from a process with one thread (the command line's case): a fork copies locks that
+    # other threads may hold (in a notebook, say), which could leave the helper stuck.
+    return (
+        sys.platform.startswith("linux")
+        and len(os.sched_getaffinity(0)) >= 2
+        and threading.active_count() == 1
+    )
 
 
 def _send_parts(sender: Connection, source: Path, kind: str, produce: Produce) -> None:
