@@ -155,14 +155,20 @@ def _read(
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
         found, no_contact = message_interactions(messages, owner, index)
-        parts.append(_part("message", **found))
+        parts.append(
+            _part(
+                "message", found["person"], found["date"], found["direction"], group=found["group"]
+            )
+        )
         report.unmatched["message"] = no_contact
     if invitations is not None:
         report.invitations = invitations.rows
     for kind, frames in matched.items():
         for frame, unmatched in frames:
             report.unmatched[kind] = report.unmatched.get(kind, 0) + unmatched
-            parts.append(_part(kind, **frame))
+            parts.append(
+                _part(kind, frame["person"], frame["date"], frame["direction"], note=frame["note"])
+            )
     interactions = pd.concat(parts, ignore_index=True)
     return Network(
         owner=owner,
