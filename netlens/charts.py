@@ -434,9 +434,10 @@ def prepare() -> None:
 
 
 def start_workers(workers: int | None = None) -> Executor | None:
-    """Start chart worker processes (forked, each importing matplotlib first); None where
-    charts are drawn in this process (one core, or no fork). (Started before the export is
-    read, they gained nothing measurable on two cores: the export is read on both.)"""
+    """Start chart worker processes, forked once matplotlib is imported here (they inherit
+    it); None where charts are drawn in this process (one core, or no fork). (Started before
+    the export is read, they gained nothing measurable on two cores: the export is read on
+    both.)"""
     import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
@@ -445,9 +446,7 @@ def start_workers(workers: int | None = None) -> Executor | None:
         return None
     workers = workers or min(4, os.cpu_count() or 1)
     prepare()  # once, here: the forked workers inherit it
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=prepare
-    )
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     pool.submit(int)  # with fork, the first task starts every worker at once
     return pool
 
@@ -474,7 +473,8 @@ class Drawing:
         """Every chart of ``report`` with its PNG bytes in ``chart.image``: those submitted
         as their workers finish them, any other drawn now."""
         for chart in report.charts:
-            self.submit(chart) if id(chart) not in self._futures else None
+            if id(chart) not in self._futures:
+                self.submit(chart)
         for chart in report.charts:
             if progress:
                 progress(chart.key)

@@ -90,21 +90,23 @@ def _most_common(
 
 
 def _counts(values: pd.Series, weights: np.ndarray | None) -> pd.Series:
-    """``values.value_counts()``, each value counted ``weights`` times: the counts in order
-    of first appearance, then sorted the way ``value_counts`` sorts them."""
+    """``values.value_counts()``, each value counted ``weights`` times: sorted the way
+    ``value_counts`` sorts them."""
     if weights is None:
         return values.value_counts()
-    counts = pd.Series(weights, index=values.index).groupby(values, sort=False).sum()
-    return counts.sort_values(ascending=False)
+    return _weighted(values, weights).sort_values(ascending=False)
+
+
+def _weighted(values: pd.Series, weights: np.ndarray) -> pd.Series:
+    """The sum of ``weights`` per value, the values in order of first appearance."""
+    return pd.Series(weights, index=values.index).groupby(values, sort=False).sum()
 
 
 def _most_present(kinds: pd.DataFrame, weights: np.ndarray, exclude: set[str]) -> str | None:
     """The profile URL in the most messages, as sender or recipient, that is no contact's."""
     senders = kinds["sender_key"].notna().to_numpy()
-    by_sender = pd.Series(weights[senders]).groupby(
-        kinds["sender_key"].to_numpy()[senders], sort=False
-    )
-    counts: Counter[str] = Counter(dict(by_sender.sum().items()))  # in order of first use
+    by_sender = _weighted(kinds.loc[senders, "sender_key"], weights[senders])
+    counts: Counter[str] = Counter(dict(by_sender.items()))  # in order of first use
     for urls, n in _counts(kinds["recipient_urls"], weights).items():
         for url in {normalize_url(u) for u in str(urls).split(",")}:
             if url:
