@@ -28,14 +28,8 @@ from netlens.errors import MissingColumnsError, UnreadableExportError
 from netlens.loader.archive import Member
 
 __all__ = [
-    "READ_ERRORS",
-    "Table",
-    "column_key",
-    "fix_mojibake",
-    "read_chunks",
-    "read_table",
-    "strip_values",
-]
+    "READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_chunks", "read_table", "strip_values",
+]  # fmt: skip
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
@@ -289,7 +283,9 @@ def _parse(
                     if canon not in frame.columns:
                         frame[canon] = ""
                 frame.index = pd.RangeIndex(start, start + len(frame))
-                yield Table(frame=frame, bad_lines=skipped, encoding=layout.encoding, chunk=chunks)
+                yield Table(
+                    frame=frame, bad_lines=skipped, encoding=layout.encoding, chunk=chunks
+                )
                 start += len(frame)
                 chunks += 1
     short_rows = long_rows = 0
