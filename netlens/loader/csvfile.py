@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import codecs
 import csv
-import dataclasses
 import io
 import re
 import warnings
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import is_not
 
@@ -27,9 +26,7 @@ import pandas as pd
 from netlens.errors import MissingColumnsError, UnreadableExportError
 from netlens.loader.archive import Member
 
-__all__ = [
-    "READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_chunks", "read_table", "strip_values",
-]  # fmt: skip
+__all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table", "strip_values"]
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
@@ -63,7 +60,6 @@ class Table:
     short_rows: int = 0  # rows with too few fields, kept with the missing fields empty
     long_rows: int = 0  # rows with too many fields, kept with the extra fields ignored
     encoding: str = "utf-8"
-    chunk: int = 0  # in read_chunks: which chunk of the file (0: it begins, or begins again)
 
 
 def read_table(
@@ -83,41 +79,36 @@ def read_table(
     that is only worked on internally (faster to build and to scan). Values are trimmed of
     surrounding spaces unless ``strip`` is false (the caller then trims what it uses).
     """
-    # In one chunk, a file that is not UTF-8 is found so before anything is given: exactly
-    # the rows, then the counts.
-    rows, counts = read_chunks(member, columns, required, file_label, None, dtype, strip)
-    return dataclasses.replace(rows, short_rows=counts.short_rows, long_rows=counts.long_rows)
-
-
-def read_chunks(
-    member: Member,
-    columns: Mapping[str, Iterable[str]],
-    required: Iterable[str],
-    file_label: str,
-    rows: int | None,
-    dtype: type = str,
-    strip: bool = True,
-) -> Iterator[Table]:
-    """:func:`read_table` a chunk of ``rows`` rows at a time (all at once when None), for a
-    large file whose first rows can be worked on while the next are read.
-
-    Each chunk is a Table (``chunk`` 0, 1, …) counting the lines skipped while reading it
-    (``bad_lines``); then comes a last Table of no rows with the rows that only the whole file
-    tells (``short_rows``, ``long_rows``). A file found not to be UTF-8 after its first chunk
-    is read again from the start as cp1252: its chunk 0 comes again, and whatever came
-    before it is to be forgotten.
-    """
     aliases = {column_key(alias): canon for canon, names in columns.items() for alias in names}
     required = list(required)
     try:
-        layout = _layout(member, columns, aliases, required, file_label)
+        with member.open() as fh:
+            head = fh.read(HEAD_BYTES)
+        encoding, bom = _sniff_encoding(head, member.name)
+        text = _decode_head(head[bom:], encoding, complete=len(head) < HEAD_BYTES)
+        if text is None:  # not UTF-8 after all: an Excel round trip
+            encoding = "cp1252"
+            text = head[bom:].decode(encoding, errors="replace")
+        if not text.strip():
+            raise UnreadableExportError(
+                f"{member.name}: the file is empty — pass the {file_label} of a complete export"
+            )
+        found = _find_header(text, aliases, required)
+        if found is None:
+            wanted = [next(iter(columns[canon])) for canon in required]
+            raise MissingColumnsError(
+                f"{member.name}: no header line naming {', '.join(wanted[:-1])} and "
+                f"{wanted[-1]} in its first {HEADER_SCAN_LINES} lines — is this LinkedIn's "
+                f"{file_label}, unedited?"
+            )
+        offset, delimiter, header = found
+        skip = bom + len(text[:offset].encode(encoding))
         try:
-            yield from _parse(member, layout, aliases, columns, dtype, strip, rows)
+            table = _parse(member, skip, encoding, delimiter, header, aliases, dtype, strip)
         except UnicodeDecodeError:
-            if layout.encoding != "utf-8":
+            if encoding != "utf-8":
                 raise
-            layout = dataclasses.replace(layout, encoding="cp1252")
-            yield from _parse(member, layout, aliases, columns, dtype, strip, rows)
+            table = _parse(member, skip, "cp1252", delimiter, header, aliases, dtype, strip)
     except UnreadableExportError:
         raise
     except READ_ERRORS as exc:
@@ -131,46 +122,10 @@ def read_chunks(
             f"{member.name}: cannot be read as CSV ({_short(exc)}) — "
             f"check that it is LinkedIn's {file_label}, unedited"
         ) from exc
-
-
-@dataclass(frozen=True)
-class _Layout:
-    skip: int  # bytes before the header line
-    encoding: str
-    delimiter: str
-    header: list[str]
-
-
-def _layout(
-    member: Member,
-    columns: Mapping[str, Iterable[str]],
-    aliases: Mapping[str, str],
-    required: list[str],
-    file_label: str,
-) -> _Layout:
-    """Where the header is, and how the file is written, from its first bytes."""
-    with member.open() as fh:
-        head = fh.read(HEAD_BYTES)
-    encoding, bom = _sniff_encoding(head, member.name)
-    text = _decode_head(head[bom:], encoding, complete=len(head) < HEAD_BYTES)
-    if text is None:  # not UTF-8 after all: an Excel round trip
-        encoding = "cp1252"
-        text = head[bom:].decode(encoding, errors="replace")
-    if not text.strip():
-        raise UnreadableExportError(
-            f"{member.name}: the file is empty — pass the {file_label} of a complete export"
-        )
-    found = _find_header(text, aliases, required)
-    if found is None:
-        wanted = [next(iter(columns[canon])) for canon in required]
-        raise MissingColumnsError(
-            f"{member.name}: no header line naming {', '.join(wanted[:-1])} and "
-            f"{wanted[-1]} in its first {HEADER_SCAN_LINES} lines — is this LinkedIn's "
-            f"{file_label}, unedited?"
-        )
-    offset, delimiter, header = found
-    skip = bom + len(text[:offset].encode(encoding))
-    return _Layout(skip=skip, encoding=encoding, delimiter=delimiter, header=header)
+    for canon in columns:
+        if canon not in table.frame.columns:
+            table.frame[canon] = ""
+    return table
 
 
 def _short(exc: BaseException) -> str:
@@ -238,22 +193,22 @@ def _find_header(
 
 def _parse(
     member: Member,
-    layout: _Layout,
+    skip: int,
+    encoding: str,
+    delimiter: str,
+    header: list[str],
     aliases: Mapping[str, str],
-    columns: Iterable[str],
     dtype: type,
     strip: bool,
-    rows: int | None,
-) -> Iterator[Table]:
-    keep = {cell for cell in layout.header if column_key(cell) in aliases}
-    start = bad_lines = chunks = 0
-    frame = None
-    with member.open() as fh:
-        fh.read(layout.skip)
-        reader = pd.read_csv(
+) -> Table:
+    keep = {cell for cell in header if column_key(cell) in aliases}
+    with member.open() as fh, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fh.read(skip)
+        frame = pd.read_csv(
             fh,
-            sep=layout.delimiter,
-            encoding=layout.encoding,
+            sep=delimiter,
+            encoding=encoding,
             dtype=dtype,
             usecols=lambda cell: cell in keep,
             keep_default_na=False,
@@ -262,41 +217,21 @@ def _parse(
             on_bad_lines="warn",
             index_col=False,
             engine="c",
-            iterator=True,
         )
-        with reader:
-            while chunks == 0 or rows is not None:
-                # Caught chunk by chunk: the filter must not stay on while the caller works.
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    try:
-                        frame = reader.get_chunk(rows)
-                    except StopIteration:
-                        break
-                skipped = sum(str(w.message).count("Skipping line") for w in caught)
-                bad_lines += skipped
-                frame.columns = [aliases[column_key(c)] for c in frame.columns]
-                frame = frame.loc[:, ~frame.columns.duplicated()]
-                for column in frame.columns if strip else ():
-                    frame[column] = strip_values(frame[column])
-                for canon in columns:
-                    if canon not in frame.columns:
-                        frame[canon] = ""
-                frame.index = pd.RangeIndex(start, start + len(frame))
-                yield Table(
-                    frame=frame, bad_lines=skipped, encoding=layout.encoding, chunk=chunks
-                )
-                start += len(frame)
-                chunks += 1
+    bad_lines = sum(str(w.message).count("Skipping line") for w in caught)
+    frame.columns = [aliases[column_key(c)] for c in frame.columns]
+    frame = frame.loc[:, ~frame.columns.duplicated()]
     short_rows = long_rows = 0
     if member.size <= ODD_ROW_SCAN_BYTES:
-        short_rows, long_rows = _count_odd_rows(member, layout)
-    yield Table(
-        frame=frame.iloc[:0],
+        short_rows, long_rows = _count_odd_rows(member, skip, encoding, delimiter, len(header))
+    for column in frame.columns if strip else ():
+        frame[column] = strip_values(frame[column])
+    return Table(
+        frame=frame,
+        bad_lines=bad_lines,
         short_rows=short_rows,
         long_rows=max(long_rows - bad_lines, 0),
-        encoding=layout.encoding,
-        chunk=chunks,
+        encoding=encoding,
     )
 
 
@@ -313,14 +248,15 @@ def strip_values(values: pd.Series) -> pd.Series:
     return pd.Series(stripped, index=values.index, dtype=values.dtype)
 
 
-def _count_odd_rows(member: Member, layout: _Layout) -> tuple[int, int]:
+def _count_odd_rows(
+    member: Member, skip: int, encoding: str, delimiter: str, width: int
+) -> tuple[int, int]:
     """Rows with fewer and with more fields than the header: pandas pads the first and,
     when only some columns are read, drops the extra fields of the second silently."""
     with member.open() as fh:
-        fh.read(layout.skip)
-        text = fh.read().decode(layout.encoding, errors="replace")
-    width = len(layout.header)
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter)
+        fh.read(skip)
+        text = fh.read().decode(encoding, errors="replace")
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(rows, None)  # the header
     widths = Counter(map(len, rows))  # counted in C: no Python code per row
     short = sum(n for fields, n in widths.items() if 0 < fields < width)
