@@ -40,3 +40,31 @@ def test_all_empty_column():
     parsed, bad = parse_dates(pd.Series(["", ""]))
     assert bad == 0
     assert parsed.isna().all()
+
+
+@pytest.mark.parametrize("text", ["01 Jan 1000", "12/31/9999", "1000-01-01 00:00:00 UTC"])
+def test_a_date_beyond_what_pandas_holds_is_unreadable_not_fatal(text):
+    # Such dates come back from pandas in seconds or microseconds; cast to nanoseconds they
+    # used to raise OutOfBoundsDatetime (numpy's own cast wraps round to another year).
+    dates, unparseable = parse_dates(pd.Series([text, "04 Jul 2023"]))
+    assert pd.isna(dates.iloc[0]) and unparseable == 1
+    assert dates.iloc[1] == pd.Timestamp("2023-07-04")
+
+
+def test_a_connection_made_in_the_year_1000_is_warned_of(tmp_path):
+    import netlens
+
+    from conftest import connections_csv, write_folder
+
+    folder = write_folder(
+        tmp_path / "export",
+        {
+            "Connections.csv": connections_csv(
+                "Ravi,Shah,https://www.linkedin.com/in/ravi-shah,,Acme,Engineer,04 Jul 1000",
+                "Maya,Cohen,https://www.linkedin.com/in/maya-cohen,,Acme,Engineer,04 Jul 2023",
+            )
+        },
+    )
+    network = netlens.load(folder)
+    assert len(network.people) == 2
+    assert any("04 Jul 1000" in warning for warning in network.report.warnings)

@@ -187,6 +187,7 @@ def test_utc_seconds_takes_only_the_exact_shape():
         "2025-02-29 00:00:00 UTC",  # no such day
         "2025-02-28 23:59:60 UTC",  # pandas takes leap seconds, numpy does not: pandas decides
         "２026-11-21 22:22:43 UTC",
+        "1000-01-01 00:00:00 UTC",  # beyond nanoseconds: numpy would wrap it round to 2169
         "",
     ):
         cells = np.array([good[0], odd], dtype=object)
@@ -194,6 +195,8 @@ def test_utc_seconds_takes_only_the_exact_shape():
         dates, _ = parse_dates(pd.Series(cells))
         assert dates.iloc[0] == pd.Timestamp("2026-11-21 22:22:43")
     assert utc_seconds(np.array([None], dtype=object)) is None
+    dates, unreadable = parse_dates(pd.Series(["1000-01-01 00:00:00 UTC"]))
+    assert dates.isna().all() and unreadable == 1
 
 
 @settings(max_examples=300, deadline=None)

@@ -146,14 +146,28 @@ def utc_seconds(cells: np.ndarray) -> np.ndarray | None:
         seconds = fixed.astype("S19").astype("datetime64[s]")
     except ValueError:  # a month 13, a 25th hour…
         return None
-    return seconds.astype("datetime64[ns]")
+    nanoseconds = seconds.astype("datetime64[ns]")
+    if (nanoseconds.astype("datetime64[s]") != seconds).any():  # beyond 1677–2262
+        return None
+    return nanoseconds
 
 
 def _coerce(cells: np.ndarray, fmt: str) -> np.ndarray:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(pd.Series(cells, dtype=object), format=fmt, errors="coerce")
-    return parsed.astype("datetime64[ns]").to_numpy(copy=True)
+    values = parsed.to_numpy(copy=True)
+    if values.dtype != np.dtype("datetime64[ns]"):
+        # A date pandas keeps in a coarser unit (year 1000, year 9999) has no nanosecond
+        # value: not read, like any other unreadable date. (Bounds cast down, never up: a
+        # cast to a finer unit would wrap round silently.)
+        low, high = (bound.astype(values.dtype) for bound in _NS_BOUNDS)
+        values[(values < low) | (values >= high)] = np.datetime64("NaT")
+    return values.astype("datetime64[ns]")
+
+
+# A day inside the range nanoseconds can hold (1677-09-21 to 2262-04-11).
+_NS_BOUNDS = (np.datetime64("1677-09-22", "ns"), np.datetime64("2262-04-11", "ns"))
 
 
 def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
