@@ -93,8 +93,11 @@ def _assign_ids(people: pd.DataFrame, name: str, warnings: list[str]) -> pd.Data
             "listed earlier (same profile URL)"
         )
         people = people.loc[~repeated]
-    by_name = "name:" + people["name_key"]
-    nth = by_name.groupby(by_name).cumcount()
-    by_name = by_name.where(nth == 0, by_name + "#" + (nth + 1).astype(str))
-    people["person_id"] = people["url"].where(people["url"].notna(), by_name)
+    people["person_id"] = people["url"]
+    no_url = people["url"].isna()
+    if no_url.any():  # numbered among all namesakes, with a URL or not
+        by_name = "name:" + people["name_key"]
+        nth = by_name.groupby(by_name).cumcount()
+        by_name = by_name.where(nth == 0, by_name + "#" + (nth + 1).astype(str))
+        people["person_id"] = people["url"].where(~no_url, by_name)
     return people

@@ -141,7 +141,8 @@ class PeopleIndex:
 
     def match_keys(self, url_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
         """:meth:`match` for URLs and names already normalised."""
-        by_name = name_keys.map(self.by_name)
-        by_url = url_keys.map(self.by_url)
-        fallback = by_name.where(url_keys.isna(), name_keys.map(self.by_name_if_no_url))
+        # Looked up once per distinct key: Series.map would index each dict anew.
+        by_name = map_unique(name_keys, self.by_name.get)
+        by_url = map_unique(url_keys, self.by_url.get)
+        fallback = by_name.where(url_keys.isna(), map_unique(name_keys, self.by_name_if_no_url.get))
         return by_url.where(by_url.notna(), fallback)
