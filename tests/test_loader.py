@@ -171,3 +171,20 @@ def test_namesakes_are_two_people_and_match_nothing_by_name(tmp_path):
     assert recs["person"].tolist() == ["name:ann lee"]
     assert str(recs["date"].iloc[0]) == "2016-09-21 03:29:00"
     assert network.report.unmatched["recommendation"] == 1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_as_the_load_found_it(enabled, tmp_path):
+    """load() pauses Python's cycle collector while it reads, and gives it back as it was,
+    whether the export could be read or not."""
+    import gc
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        netlens.load(EXPORTS / "era2025")
+        assert gc.isenabled() == enabled
+        with pytest.raises(netlens.NetlensError):
+            netlens.load(tmp_path / "no-such-export.zip")
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()

@@ -8,8 +8,10 @@ damaged optional file is skipped with a warning rather than failing the whole lo
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import numpy as np
@@ -53,8 +55,22 @@ def load(
     read; rows that cannot be read are skipped or kept incomplete and listed in
     ``network.report.warnings``.
     """
-    with open_export(path) as export:
+    with _collector_paused(), open_export(path) as export:
         return _load(export, str(path), owner_url, owner_name, idle)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an export is read: the load makes hundreds of
+    thousands of objects (tuples, small frames) and no cycles worth collecting, and the
+    collector would walk them again and again as they pile up."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _load(

@@ -141,8 +141,14 @@ class PeopleIndex:
 
     def match_keys(self, url_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
         """:meth:`match` for URLs and names already normalised."""
-        # Looked up once per distinct key: Series.map would index each dict anew.
-        by_name = map_unique(name_keys, self.by_name.get)
-        by_url = map_unique(url_keys, self.by_url.get)
-        fallback = by_name.where(url_keys.isna(), map_unique(name_keys, self.by_name_if_no_url.get))
-        return by_url.where(by_url.notna(), fallback)
+        # Plain dict lookups, row by row: Series.map would index each dict anew.
+        by_url, by_name, by_name_if_no_url = (
+            self.by_url.get, self.by_name.get, self.by_name_if_no_url.get
+        )  # fmt: skip
+        people = [
+            by_name(name) if no_url else by_url(url) or by_name_if_no_url(name)
+            for url, name, no_url in zip(
+                url_keys.tolist(), name_keys.tolist(), url_keys.isna().tolist(), strict=True
+            )
+        ]
+        return pd.Series(people, index=url_keys.index, dtype=object)

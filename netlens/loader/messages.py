@@ -129,10 +129,11 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
         }
     )
     del frame, table
-    draft = kinds["message_draft"].str.lower().isin(_YES) | kinds[
-        "conversation_draft"
-    ].str.lower().isin(_YES)
-    spam = kinds["folder"].str.upper() == "SPAM"
+    # A handful of distinct values each: cased once per value.
+    draft = map_unique(kinds["message_draft"], str.lower).isin(_YES) | map_unique(
+        kinds["conversation_draft"], str.lower
+    ).isin(_YES)
+    spam = map_unique(kinds["folder"], str.upper) == "SPAM"
     sponsored = (kinds["from"] == SPONSORED_SENDER) & (kinds["sender_url"] == "")
     kinds["counted"] = ~(draft | spam | sponsored)
     draft, spam, sponsored = (flag.to_numpy()[kind] for flag in (draft, spam, sponsored))
