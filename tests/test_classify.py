@@ -6,6 +6,8 @@ import json
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import netlens
 from netlens.classify import (
@@ -277,3 +279,39 @@ def test_industry_map_with_an_unquoted_industry_that_has_commas(tmp_path):
         "fabrikam": "Transportation, Logistics, Supply Chain and Storage",
         "tailspin toys": "Retail",
     }
+
+
+_COMPANIES = [
+    None, "", "Self-employed", "Freelance", "Selbstständig", "Confidential", "N/A", "-",
+    "Raiffeisenbank Oberland eG", "Deloitte Tax & Legal Wien", "Apple Valley School District",
+    "Contoso, Inc.", "CONTOSO LTD", "The Contoso Company", "Kantonsspital Aarau",
+    "Acme Solutions", "Blue Capital", "Müller Präzisionstechnik GmbH & Co. KG", "Northwind",
+]  # fmt: skip
+_POSITIONS = [
+    None, "", "Senior Software Engineer", "Steuerberater", "Nurse", "Attorney at Law",
+    "Head of Sales", "Intern", "Geschäftsführer", "Consultant", "VP Marketing", "Owner",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.tuples(st.sampled_from(_COMPANIES), st.sampled_from(_POSITIONS)), max_size=40),
+    mapped=st.sets(st.sampled_from(_COMPANIES[8:]), max_size=3),
+)
+def test_classify_people_says_what_each_row_alone_would(rows, mapped):
+    """classify_people works per distinct company and position; each row must still get
+    what classify_company and classify_position give it, the user's map included."""
+    industry_map = {company_key(c): "Financial Services" for c in mapped}
+    people = pd.DataFrame(
+        {
+            "company": pd.Series([c for c, _ in rows], dtype="str"),
+            "position": pd.Series([p for _, p in rows], dtype="str"),
+        }
+    )
+    out = classify_people(people, industry_map=industry_map)
+    for (company, position), row in zip(rows, out.itertuples(), strict=True):
+        company, position = company or "", position or ""
+        expected = classify_company(company, position, industry_map=industry_map)
+        assert (row.industry, row.industry_source) == (expected.label, expected.source)
+        assert (row.function, row.seniority) == classify_position(position, company)
+        assert row.company_key == ("" if is_placeholder(company) else company_key(company))

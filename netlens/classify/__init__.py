@@ -320,34 +320,86 @@ def classify_people(
 ) -> pd.DataFrame:
     """Add ``company_key``, ``company_name`` (the most common spelling of that company in the
     network, empty for placeholders), ``industry``, ``industry_source``, ``function`` and
-    ``seniority`` columns to a people table. Each distinct company and position is
-    classified once.
+    ``seniority`` columns to a people table.
+
+    The same as :func:`classify_company` and :func:`classify_position` row by row, worked out
+    once per distinct company and per distinct position: each layer of the industry depends
+    on one of them alone, and the rows take the first layer that decides.
     """
     import numpy as np
     import pandas as pd
 
     out = people.copy()
-    companies = out["company"].fillna("")
-    positions = out["position"].fillna("")
-    fold_all([*companies.unique(), *positions.unique()])  # folded together, then looked up
-    placeholder = companies.map({c: is_placeholder(c) for c in companies.unique()})
-    keys = companies.map({c: company_key(c) for c in companies.unique()}).where(~placeholder, "")
-    out["company_key"] = keys
-    spelled = pd.DataFrame({"key": keys, "company": companies})[keys != ""]
+    company_of, companies = pd.factorize(out["company"].fillna(""))
+    position_of, positions = pd.factorize(out["position"].fillna(""))
+    companies, positions = companies.tolist(), positions.tolist()
+    fold_all([*companies, *positions])  # folded together, then looked up
+    placeholder = np.array([is_placeholder(c) for c in companies], dtype=bool)
+    keys = np.array(
+        ["" if p else company_key(c) for c, p in zip(companies, placeholder, strict=True)],
+        dtype=object,
+    )
+    out["company_key"] = keys[company_of]
+    spelled = pd.DataFrame(
+        {"key": keys[company_of], "company": np.array(companies, dtype=object)[company_of]}
+    )
+    spelled = spelled[spelled["key"] != ""]
     common = (
         spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
         .sort_values("n", ascending=False, kind="stable").drop_duplicates("key")
     )  # fmt: skip
     spelling = dict(zip(common["key"], common["company"], strict=True))
-    # Through object dtype: mapping onto an empty dict gives float NaN, which "" cannot fill.
-    out["company_name"] = keys.map(spelling).astype(object).fillna("").astype(str)
+    out["company_name"] = np.array([spelling.get(key, "") for key in keys], dtype=object)[
+        company_of
+    ]
 
-    keys_cp = list(zip(companies.tolist(), positions.tolist(), strict=True))
-    pairs = dict.fromkeys(keys_cp)  # each distinct (company, position) once, in order
-    found = {(c, p): classify_company(c, p, industry_map=industry_map) for c, p in pairs}
-    out["industry"] = np.array([found[k].label for k in keys_cp], dtype=object)
-    out["industry_source"] = np.array([found[k].source for k in keys_cp], dtype=object)
-    roles = {(c, p): classify_position(p, c) for c, p in pairs}
-    out["function"] = [roles[k][0] for k in keys_cp]
-    out["seniority"] = [roles[k][1] for k in keys_cp]
+    # Industry: the user's map, else the company, else the position, else a vague word in
+    # the company (as _classify_company decides).
+    by_company = np.array(
+        [
+            _user_map(key, industry_map) or (None if p else _by_company(c))
+            for c, key, p in zip(companies, keys, placeholder, strict=True)
+        ],
+        dtype=object,
+    )
+    found = by_company[company_of]
+    open_rows = np.flatnonzero(pd.isna(found))
+    by_position = np.array([_by_position(p) for p in positions], dtype=object)
+    found[open_rows] = by_position[position_of[open_rows]]
+    open_rows = open_rows[pd.isna(found[open_rows])]
+    vague = {
+        code: _by_vague_word(companies[code], placeholder[code])
+        for code in np.unique(company_of[open_rows]).tolist()
+    }
+    found[open_rows] = [vague[code] for code in company_of[open_rows].tolist()]
+    out["industry"] = np.array([c.label for c in found], dtype=object)
+    out["industry_source"] = np.array([c.source for c in found], dtype=object)
+
+    # Function and seniority (as classify_position decides).
+    roles = [_roles(p) for p in positions]
+    function = np.array([f for f, _ in roles], dtype=object)[position_of]
+    seniority = np.array([s for _, s in roles], dtype=object)[position_of]
+    self_employed = np.array([is_self_employed(c) for c in companies], dtype=bool)[company_of]
+    no_role = pd.isna(function)
+    no_seniority = pd.isna(seniority) & ~no_role
+    seniority[no_seniority] = np.where(self_employed[no_seniority], "Owner", "Entry")
+    function[no_role] = UNKNOWN
+    seniority[no_role] = UNKNOWN
+    out["function"] = function
+    out["seniority"] = seniority
     return out
+
+
+def _user_map(key: str, industry_map: dict[str, str] | None) -> Classification | None:
+    """The user's own industry for a company key (empty for placeholders), if mapped."""
+    if industry_map and key and key in industry_map:
+        return Classification(industry_map[key], "user map")
+    return None
+
+
+def _by_vague_word(company: str, placeholder: bool) -> Classification:
+    """The last layer of :func:`_classify_company`: a vague word in the company, else none."""
+    vague = None if placeholder else _tables()["company_vague"].match(fold(company))
+    return (
+        Classification(vague, "vague company word") if vague else Classification(UNKNOWN, "unknown")
+    )
