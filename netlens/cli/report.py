@@ -127,12 +127,24 @@ def report(
             exports=1 + len(others), redact=redact, top=top, progress=advance,
             on_chart=drawing.submit if drawing else None,
         )  # fmt: skip
+        early = {}
         if drawing:
+            # While the workers draw the last charts: what needs no chart image, and the
+            # HTML template.
+            for f in formats:
+                if f in ("md", "json"):
+                    advance(f"render: {f}")
+                    early[f] = render(review, f)
+            if "html" in formats:
+                from netlens.report.html import prepare
+
+                prepare()
             drawing.finish(review, progress=lambda key: advance(f"chart: {key}"))
         rendered = {}
         for f in formats:
-            advance(f"render: {f}")
-            rendered[f] = render(review, f)
+            if f not in early:
+                advance(f"render: {f}")
+            rendered[f] = early[f] if f in early else render(review, f)
     if fmt == "text" or to_stdout:
         emit(rendered[fmt])
         return
