@@ -112,23 +112,31 @@ def health(
     industry_map: dict[str, str] | None = None,
     people: pd.DataFrame | None = None,
     ties: pd.DataFrame | None = None,
+    spread: dict[str, dict[str, Any]] | None = None,
+    grown: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Every section of the module docstring and the overall score. ``people`` (classified)
-    and ``ties`` (from :func:`~netlens.analyze.staleness.relationships`) may be passed in
-    when already computed."""
+    """Every section of the module docstring and the overall score. What a report has
+    already computed may be passed in: ``people`` (classified), ``ties`` (from
+    :func:`~netlens.analyze.staleness.relationships`), ``spread`` (``{dimension:}``
+    :func:`~netlens.analyze.diversity.diversity` of ``people``) and ``grown``
+    (:func:`~netlens.analyze.growth.growth` of ``network`` as of ``as_of``)."""
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months)
     if people is None:
         people = classify_people(network.people, industry_map=industry_map)
+    spread = spread or {}
+    for by in ("industry", "company"):
+        if by not in spread:
+            spread = {**spread, by: diversity(people, by=by)}
     has_messages = network.report.messages > 0
     sections = [
         _engagement(ties, has_messages),
         _freshness(ties, has_messages, months),
         _follow_up(network, ties, as_of, has_messages),
         _personalisation(network, as_of),
-        _diversity(people),
-        _concentration(people),
-        _pace(network, as_of),
+        _diversity(spread["industry"]),
+        _concentration(spread["company"]),
+        _pace(grown if grown is not None else growth(network, as_of=as_of)),
         _profile(people),
     ]
     scored = [s["score"] for s in sections if s["available"]]
@@ -224,9 +232,8 @@ def _personalisation(network: Network, as_of: dt.date) -> dict:
     )  # fmt: skip
 
 
-def _diversity(people: pd.DataFrame) -> dict:
+def _diversity(result: dict[str, Any]) -> dict:
     title = "Diverse perspectives"
-    result = diversity(people, by="industry")
     if result["known"] < MIN_CLASSIFIED or result["iqv"] is None:
         return _absent("diversity", title, "too few contacts with a known industry")
     top = result["categories"][0]
@@ -240,9 +247,8 @@ def _diversity(people: pd.DataFrame) -> dict:
     )  # fmt: skip
 
 
-def _concentration(people: pd.DataFrame) -> dict:
+def _concentration(result: dict[str, Any]) -> dict:
     title = "Concentration"
-    result = diversity(people, by="company")
     if result["known"] < MIN_CLASSIFIED:
         return _absent("concentration", title, "too few contacts with a company")
     top = result["categories"][0]
@@ -255,9 +261,8 @@ def _concentration(people: pd.DataFrame) -> dict:
     )  # fmt: skip
 
 
-def _pace(network: Network, as_of: dt.date) -> dict:
+def _pace(result: dict[str, Any]) -> dict:
     title = "Steady pace"
-    result = growth(network, as_of=as_of)
     if not result["dated"]:
         return _absent("pace", title, "no connection dates")
     share = result["burst_share"]

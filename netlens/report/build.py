@@ -108,7 +108,9 @@ def build_report(
     reached = reach(team, exports=exports) if team else first_degree_reach(people)
     reach_section = done(_reach(reached, team, person, redact, people, ties))
     step("health")
-    checkup = health(network, as_of=as_of, months=months, people=people, ties=ties)
+    checkup = health(
+        network, as_of=as_of, months=months, people=people, ties=ties, spread=spread, grown=grown
+    )
     overview = _overview(summary, checkup, ties, spread, grown, months)
     if later:
         overview.notes.insert(
