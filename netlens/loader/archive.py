@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from netlens.errors import ExportNotFoundError, UnreadableExportError
+from netlens.loader import inflate
 
 __all__ = ["FILE_KINDS", "Export", "Member", "file_kind", "open_export"]
 
@@ -184,7 +185,7 @@ def _zip_opener(
 ) -> Callable[[], BinaryIO]:
     def open_member() -> BinaryIO:
         try:
-            return archive.open(info)  # type: ignore[return-value]
+            return inflate.open_member(archive, info)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
             raise UnreadableExportError(
                 f"{zip_name}: {info.filename} cannot be unpacked ({exc}) — "
