@@ -163,7 +163,7 @@ def _read(
         if read is not None:
             report.files[export.files[file_kind].name] = read.rows
 
-    contact_urls = set(people["url"].dropna())
+    contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
     owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
 
     parts = [_part("connection", people["person_id"], people["connected_on"])]
