@@ -100,10 +100,11 @@ def _in_the_helper(monkeypatch, before_part) -> int:
 
 
 @forking
-def test_a_helper_that_dies_leaves_the_rest_to_this_process(monkeypatch, tmp_path):
+@pytest.mark.parametrize("dies_before", [1, 2])  # the senders' part, the recipients' part
+def test_a_helper_that_dies_leaves_the_rest_to_this_process(dies_before, monkeypatch, tmp_path):
     path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
     alone = _in_process(monkeypatch, path)
-    _in_the_helper(monkeypatch, lambda number: number == 1 and os._exit(3))  # before part 2
+    _in_the_helper(monkeypatch, lambda number: number == dies_before and os._exit(3))
     _same(alone, netlens.load(path))
 
 

@@ -12,7 +12,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,13 @@ from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
 from netlens.loader.identity import PeopleIndex
 from netlens.loader.invitations import read_invitations
-from netlens.loader.messages import Messages, message_interactions, message_parts, read_messages
+from netlens.loader.messages import (
+    Messages,
+    message_interactions,
+    message_parts,
+    message_senders,
+    read_messages,
+)
 from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
@@ -151,11 +157,20 @@ def _read(
         )
     }
 
+    contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
+    early: dict[str, Any] = {}
+
+    def senders_known(so_far: Messages) -> None:  # while the helper works out the recipients
+        early["owner"] = identify_owner(
+            profile, so_far, invitations, contact_urls, owner_url, owner_name
+        )
+        early["senders"] = message_senders(so_far, early["owner"], index)
+
     if helper is not None:  # what the helper read, its warnings where they would have been
         theirs: list[str] = []
         try:
             member = export.files["messages"]
-            messages = read_messages(member, theirs, helper.parts(theirs, idle))
+            messages = read_messages(member, theirs, helper.parts(theirs, idle), senders_known)
         except NetlensError as exc:
             theirs.append(f"{exc} (skipped)")
         warnings[messages_at:messages_at] = theirs
@@ -163,14 +178,20 @@ def _read(
         if read is not None:
             report.files[export.files[file_kind].name] = read.rows
 
-    contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
-    owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
+    if messages is None or not early:
+        early = {
+            "owner": identify_owner(
+                profile, messages, invitations, contact_urls, owner_url, owner_name
+            ),
+            "senders": None,
+        }
+    owner = early["owner"]
 
     parts = [_part("connection", people["person_id"], people["connected_on"])]
     if messages is not None:
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
-        found, no_contact = message_interactions(messages, owner, index)
+        found, no_contact = message_interactions(messages, owner, index, early["senders"])
         parts.append(
             _part(
                 "message", found["person"], found["date"], found["direction"], group=found["group"]

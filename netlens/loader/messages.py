@@ -9,7 +9,7 @@ comma-joined in ``TO`` and ``RECIPIENT PROFILE URLS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -79,21 +79,35 @@ class Messages:
         return np.bincount(self.kind, minlength=len(self.kinds))
 
 
-def read_messages(member: Member, warnings: list[str], parts: Iterator | None = None) -> Messages:
+def read_messages(
+    member: Member,
+    warnings: list[str],
+    parts: Iterator | None = None,
+    senders_known: Callable[[Messages], object] | None = None,
+) -> Messages:
     """Read the messages (not their content) and flag drafts, spam and sponsored ones.
 
-    The file is read in two parts by :func:`message_parts`, which may run in another
+    The file is read in three parts by :func:`message_parts`, which may run in another
     process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
-    unusual format are parsed here, and names and URLs normalised here: the caches of
-    this process know the connections' already.
+    unusual format are parsed here, and names and URLs normalised here: the caches of this
+    process know the connections' already. Once the senders are known, and while the
+    helper still works out the recipients, ``senders_known`` is called with the messages
+    so far (no recipients, nothing excluded, no ``counted``): the owner can be identified
+    meanwhile.
     """
     parts = message_parts(member, warnings) if parts is None else parts
     dates = next(parts)
     if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
         dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
-    kind, kinds, recipients, excluded = next(parts)
+    dates = np.asarray(dates, dtype="datetime64[ns]")
+    kind, written = next(parts)
+    kinds = pd.DataFrame({column: strip_values(written[column]) for column in _SENDER_COLUMNS})
     kinds["sender_key"] = map_unique(kinds["sender_url"], batch=normalize_urls)
     kinds["from_key"] = map_unique(kinds["from"], batch=normalize_names)
+    if senders_known is not None:
+        senders_known(Messages(kinds=kinds, kind=kind, dates=dates, recipients=_NO_RECIPIENTS))
+    recipients, counted, excluded = next(parts)
+    kinds.insert(len(_SENDER_COLUMNS), "counted", counted)
     by_url = recipients["by_url"].to_numpy()
     keys = recipients["key"]
     recipients["key"] = pd.concat(
@@ -102,19 +116,13 @@ def read_messages(member: Member, warnings: list[str], parts: Iterator | None = 
             map_unique(keys.loc[~by_url], batch=normalize_names),
         ]
     )
-    return Messages(
-        kinds=kinds,
-        kind=kind,
-        dates=np.asarray(dates, dtype="datetime64[ns]"),
-        recipients=recipients,
-        excluded=excluded,
-    )
+    return Messages(kinds=kinds, kind=kind, dates=dates, recipients=recipients, excluded=excluded)
 
 
 def message_parts(member: Member, warnings: list[str]) -> Iterator:
-    """The file read, in two parts: the dates (parsed if in the usual format, else as
-    written); then the kind of each message, the kinds, their recipients (as written) and
-    the excluded counts."""
+    """The file read, in three parts: the dates (parsed if in the usual format, else as
+    written); the kind of each message and the senders of the kinds (as written); the
+    kinds' recipients (as written), whether each kind is counted, and the excluded counts."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
@@ -122,31 +130,29 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
     parsed = utc_seconds(dates)
     yield dates if parsed is None else parsed
     kind, first = _kinds(frame, _KIND_COLUMNS)
-    kinds = pd.DataFrame(
-        {
-            column: strip_values(pd.Series(frame[column].to_numpy()[first], dtype=object))
-            for column in _KIND_COLUMNS
-        }
-    )
+    written = {
+        column: pd.Series(frame[column].to_numpy()[first], dtype=object) for column in _KIND_COLUMNS
+    }
     del frame, table
+    yield kind, pd.DataFrame({column: written[column] for column in _SENDER_COLUMNS})
+    kinds = pd.DataFrame({column: strip_values(values) for column, values in written.items()})
     # A handful of distinct values each: cased once per value.
     draft = map_unique(kinds["message_draft"], str.lower).isin(_YES) | map_unique(
         kinds["conversation_draft"], str.lower
     ).isin(_YES)
     spam = map_unique(kinds["folder"], str.upper) == "SPAM"
     sponsored = (kinds["from"] == SPONSORED_SENDER) & (kinds["sender_url"] == "")
-    kinds["counted"] = ~(draft | spam | sponsored)
+    counted = (~(draft | spam | sponsored)).to_numpy()
     draft, spam, sponsored = (flag.to_numpy()[kind] for flag in (draft, spam, sponsored))
     excluded = {
         "draft": int(draft.sum()),
         "spam": int((spam & ~draft).sum()),
         "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    recipients = _recipients(kinds)
-    kinds = kinds.drop(columns=["to", "folder", "message_draft", "conversation_draft"])
-    yield kind, kinds, recipients, excluded
+    yield _recipients(kinds), counted, excluded
 
 
+_SENDER_COLUMNS = ("from", "sender_url", "recipient_urls", "direction")
 _KIND_COLUMNS = (
     "from", "sender_url", "to", "recipient_urls", "direction",
     "folder", "message_draft", "conversation_draft",
@@ -169,6 +175,9 @@ def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
 
 
 _SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
+_NO_RECIPIENTS = pd.DataFrame(
+    {"kind": np.empty(0, np.intp), "segment": np.empty(0, np.intp), "key": [], "by_url": []}
+)
 
 
 def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
@@ -208,8 +217,26 @@ def sender_is_owner(kinds: pd.DataFrame, owner: Owner, index: PeopleIndex) -> pd
     return (direction == "OUTGOING").where(by_column, result).astype(bool)
 
 
+@dataclass
+class Senders:
+    """Per kind of message: whether the owner sent it (``out``), else who did (``person``,
+    the contact's person_id, or None)."""
+
+    out: np.ndarray
+    person: np.ndarray
+
+
+def message_senders(messages: Messages, owner: Owner, index: PeopleIndex) -> Senders:
+    """Who sent each kind of ``messages`` (which need no recipients yet)."""
+    kinds = messages.kinds
+    return Senders(
+        out=sender_is_owner(kinds, owner, index).to_numpy(),
+        person=index.match_keys(kinds["sender_key"], kinds["from_key"]).to_numpy(dtype=object),
+    )
+
+
 def message_interactions(
-    messages: Messages, owner: Owner, index: PeopleIndex
+    messages: Messages, owner: Owner, index: PeopleIndex, senders: Senders | None = None
 ) -> tuple[pd.DataFrame, int]:
     """One row per (counted message, participant other than the owner who is a contact).
 
@@ -232,8 +259,10 @@ def message_interactions(
     recipients = recipients.assign(kind=renumber[recipients["kind"].to_numpy(dtype=np.intp)])
     recipients = recipients.loc[recipients["kind"] >= 0]
 
+    if senders is None:
+        senders = message_senders(messages, owner, index)
     entries, participants, out = _participants(
-        messages.kinds.iloc[used].reset_index(drop=True), recipients, owner, index
+        senders.out[used], senders.person[used], len(used), recipients, owner, index
     )
     per_kind = np.bincount(entries["kind"], minlength=len(used))
     start = np.cumsum(per_kind) - per_kind
@@ -261,14 +290,18 @@ def message_interactions(
 
 
 def _participants(
-    kinds: pd.DataFrame, recipients: pd.DataFrame, owner: Owner, index: PeopleIndex
+    out: np.ndarray,
+    senders: np.ndarray,
+    kinds: int,
+    recipients: pd.DataFrame,
+    owner: Owner,
+    index: PeopleIndex,
 ) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """For kinds numbered 0…n-1: the contacts in each (``kind``, ``segment``, ``person``;
-    by kind, then segment, then as listed), each contact once per kind; the number of
-    participants of each kind; whether the owner sent it."""
-    out = sender_is_owner(kinds, owner, index).to_numpy()
+    """For ``kinds`` kinds numbered 0…n-1, sent by the owner (``out``) or by ``senders``:
+    the contacts in each (``kind``, ``segment``, ``person``; by kind, then segment, then as
+    listed), each contact once per kind; the number of participants of each kind; whether
+    the owner sent it."""
     owner_key = normalize_name(owner.name)
-    senders = index.match_keys(kinds["sender_key"], kinds["from_key"]).to_numpy(dtype=object)
 
     by_url = recipients["by_url"].to_numpy()
     keys = recipients["key"].to_numpy(dtype=object)
@@ -282,7 +315,7 @@ def _participants(
         if me:
             is_owner[rows] = keys[rows] == me
     recipient_kind = recipients["kind"].to_numpy(dtype=np.intp)
-    counted = np.bincount(recipient_kind, minlength=len(kinds))
+    counted = np.bincount(recipient_kind, minlength=kinds)
     participants = np.where(counted > 0, 1 + counted, 2)
 
     # Senders first, then recipients as listed: a stable sort by (kind, segment) keeps
