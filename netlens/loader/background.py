@@ -4,8 +4,9 @@
 connections), and parsing it needs nothing from the other files. On a machine with two
 cores or more, a forked helper process parses it while this one reads the connections and
 the smaller files. The helper runs a generator (:func:`~netlens.loader.messages.message_parts`)
-and sends each part it yields as soon as it is ready (the dates, then the kinds of
-message): numpy arrays and small frames, quick to pickle.
+and sends each part it yields as soon as it is ready (the kinds of message and their
+senders, which this process works on while the helper goes on; then the dates and the
+recipients): numpy arrays and small frames, quick to pickle.
 
 Where forking is not safe or not worth it (not Linux, one core, a small file) the generator
 runs here instead, with the same parts. If the helper fails in any way but a

@@ -87,26 +87,24 @@ def read_messages(
 ) -> Messages:
     """Read the messages (not their content) and flag drafts, spam and sponsored ones.
 
-    The file is read in three parts by :func:`message_parts`, which may run in another
+    The file is read in two parts by :func:`message_parts`, which may run in another
     process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
     unusual format are parsed here, and names and URLs normalised here: the caches of this
     process know the connections' already. Once the senders are known, and while the
     helper still works out the recipients, ``senders_known`` is called with the messages
-    so far (no recipients, nothing excluded, no ``counted``): the owner can be identified
-    meanwhile.
+    so far (no dates or recipients yet, nothing excluded, no ``counted``): the owner can be
+    identified meanwhile.
     """
     parts = message_parts(member, warnings) if parts is None else parts
-    dates = next(parts)
-    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
-        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
-    dates = np.asarray(dates, dtype="datetime64[ns]")
     kind, written = next(parts)
     kinds = pd.DataFrame({column: strip_values(written[column]) for column in _SENDER_COLUMNS})
     kinds["sender_key"] = map_unique(kinds["sender_url"], batch=normalize_urls)
     kinds["from_key"] = map_unique(kinds["from"], batch=normalize_names)
     if senders_known is not None:
-        senders_known(Messages(kinds=kinds, kind=kind, dates=dates, recipients=_NO_RECIPIENTS))
-    recipients, counted, excluded = next(parts)
+        senders_known(Messages(kinds=kinds, kind=kind, dates=_NO_DATES, recipients=_NO_RECIPIENTS))
+    dates, recipients, counted, excluded = next(parts)
+    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
+        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
     kinds.insert(len(_SENDER_COLUMNS), "counted", counted)
     by_url = recipients["by_url"].to_numpy()
     keys = recipients["key"]
@@ -116,25 +114,30 @@ def read_messages(
             map_unique(keys.loc[~by_url], batch=normalize_names),
         ]
     )
-    return Messages(kinds=kinds, kind=kind, dates=dates, recipients=recipients, excluded=excluded)
+    return Messages(
+        kinds=kinds,
+        kind=kind,
+        dates=np.asarray(dates, dtype="datetime64[ns]"),
+        recipients=recipients,
+        excluded=excluded,
+    )
 
 
 def message_parts(member: Member, warnings: list[str]) -> Iterator:
-    """The file read, in three parts: the dates (parsed if in the usual format, else as
-    written); the kind of each message and the senders of the kinds (as written); the
+    """The file read, in two parts: the kind of each message and the senders of the kinds
+    (as written); then the dates (parsed if in the usual format, else as written), the
     kinds' recipients (as written), whether each kind is counted, and the excluded counts."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
-    dates = frame["date"].to_numpy()
-    parsed = utc_seconds(dates)
-    yield dates if parsed is None else parsed
     kind, first = _kinds(frame, _KIND_COLUMNS)
     written = {
         column: pd.Series(frame[column].to_numpy()[first], dtype=object) for column in _KIND_COLUMNS
     }
-    del frame, table
     yield kind, pd.DataFrame({column: written[column] for column in _SENDER_COLUMNS})
+    dates = frame["date"].to_numpy()
+    del frame, table
+    parsed = utc_seconds(dates)
     kinds = pd.DataFrame({column: strip_values(values) for column, values in written.items()})
     # A handful of distinct values each: cased once per value.
     draft = map_unique(kinds["message_draft"], str.lower).isin(_YES) | map_unique(
@@ -149,7 +152,7 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
         "spam": int((spam & ~draft).sum()),
         "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    yield _recipients(kinds), counted, excluded
+    yield dates if parsed is None else parsed, _recipients(kinds), counted, excluded
 
 
 _SENDER_COLUMNS = ("from", "sender_url", "recipient_urls", "direction")
@@ -175,6 +178,7 @@ def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
 
 
 _SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
+_NO_DATES = np.empty(0, dtype="datetime64[ns]")
 _NO_RECIPIENTS = pd.DataFrame(
     {"kind": np.empty(0, np.intp), "segment": np.empty(0, np.intp), "key": [], "by_url": []}
 )
