@@ -514,3 +514,21 @@ def test_notes_name_teammates_files_without_their_folders(tmp_path):
         assert str(folder) not in text
         assert shown in text
         assert ("bob-export" in text) is not redact
+
+
+def test_the_page_rendered_ahead_of_its_charts_is_the_page_rendered_after():
+    """netlens report renders the HTML while the last charts are drawn, with placeholders
+    for their images: once they are in, the page is byte for byte the one rendered then."""
+    from netlens.charts import draw_charts
+    from netlens.report.html import render_html, render_html_ahead
+
+    report = build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
+    assert report.charts and all(chart.image is None for chart in report.charts)
+    with_images = render_html_ahead(report)
+    assert all(chart.image is None for chart in report.charts)  # placeholders taken back
+    draw_charts(report, workers=1)
+    page = with_images()
+    assert page == render_html(report)
+    assert page.count("data:image/png;base64,") == len(report.charts)
+    report.charts[0].image = None  # a chart left undrawn: the page without its image
+    assert with_images() == render_html(report)

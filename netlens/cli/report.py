@@ -127,19 +127,22 @@ def report(
             exports=1 + len(others), redact=redact, top=top, progress=advance,
             on_chart=drawing.submit if drawing else None,
         )  # fmt: skip
-        early = {}
+        early: dict[str, str] = {}
         if drawing:
             # While the workers draw the last charts: what needs no chart image, and the
-            # HTML template.
+            # HTML page but for its images.
             for f in formats:
                 if f in ("md", "json"):
                     advance(f"render: {f}")
                     early[f] = render(review, f)
             if "html" in formats:
-                from netlens.report.html import prepare
+                from netlens.report.html import render_html_ahead
 
-                prepare()
+                advance("render: html")
+                with_images = render_html_ahead(review)
             drawing.finish(review, progress=lambda key: advance(f"chart: {key}"))
+            if "html" in formats:
+                early["html"] = with_images()
         rendered = {}
         for f in formats:
             if f not in early:

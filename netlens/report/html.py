@@ -10,18 +10,40 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import uuid
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
 from netlens.report.model import Report
 
-__all__ = ["prepare", "render_html"]
+__all__ = ["render_html", "render_html_ahead"]
 
 
-def prepare() -> None:
-    """jinja2 imported and the page's template compiled (a tenth of a second), ahead of
-    :func:`render_html`: ``netlens report`` does it while the last charts are drawn."""
-    _template()
+def render_html_ahead(report: Report) -> Callable[[], str]:
+    """Render the page now, while its charts are still being drawn, with a placeholder for
+    each image; the function returned puts the images in once they are all there, giving
+    the page :func:`render_html` would give then (``netlens report`` renders while the
+    last charts are drawn)."""
+    waiting = [chart for chart in report.charts if chart.image is None]
+    marks = {id(chart): f"netlens-chart-{uuid.uuid4().hex}".encode() for chart in waiting}
+    for chart in waiting:
+        chart.image = marks[id(chart)]
+    try:
+        page = render_html(report)
+    finally:
+        for chart in waiting:
+            chart.image = None
+
+    def complete() -> str:
+        if any(chart.image is None for chart in waiting):  # not drawn after all: no image
+            return render_html(report)
+        done = page
+        for chart in waiting:
+            done = done.replace(_base64(marks[id(chart)]), _base64(chart.image), 1)
+        return done
+
+    return complete
 
 
 @cache
@@ -42,8 +64,12 @@ def _environment():
     env.filters["number"] = lambda v: (
         f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else ("" if v is None else v)
     )
-    env.filters["base64"] = lambda data: base64.b64encode(data).decode("ascii")
+    env.filters["base64"] = _base64
     return env
+
+
+def _base64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
 
 
 def render_html(report: Report) -> str:
