@@ -12,7 +12,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -158,13 +158,11 @@ def _read(
     }
 
     contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
-    early: dict[str, Any] = {}
+    found_early: list = []  # the owner and the senders, while the helper reads on
 
-    def senders_known(so_far: Messages) -> None:  # while the helper works out the recipients
-        early["owner"] = identify_owner(
-            profile, so_far, invitations, contact_urls, owner_url, owner_name
-        )
-        early["senders"] = message_senders(so_far, early["owner"], index)
+    def senders_known(so_far: Messages) -> None:
+        owner = identify_owner(profile, so_far, invitations, contact_urls, owner_url, owner_name)
+        found_early[:] = [owner, message_senders(so_far, owner, index)]
 
     if helper is not None:  # what the helper read, its warnings where they would have been
         theirs: list[str] = []
@@ -178,20 +176,17 @@ def _read(
         if read is not None:
             report.files[export.files[file_kind].name] = read.rows
 
-    if messages is None or not early:
-        early = {
-            "owner": identify_owner(
-                profile, messages, invitations, contact_urls, owner_url, owner_name
-            ),
-            "senders": None,
-        }
-    owner = early["owner"]
+    if messages is not None and found_early:
+        owner, senders = found_early
+    else:  # read here, or not read at all
+        owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
+        senders = None
 
     parts = [_part("connection", people["person_id"], people["connected_on"])]
     if messages is not None:
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
-        found, no_contact = message_interactions(messages, owner, index, early["senders"])
+        found, no_contact = message_interactions(messages, owner, index, senders)
         parts.append(
             _part(
                 "message", found["person"], found["date"], found["direction"], group=found["group"]

@@ -265,8 +265,9 @@ def message_interactions(
 
     if senders is None:
         senders = message_senders(messages, owner, index)
-    entries, participants, out = _participants(
-        senders.out[used], senders.person[used], len(used), recipients, owner, index
+    out = senders.out[used]
+    entries, participants = _participants(
+        out, senders.person[used], len(used), recipients, owner, index
     )
     per_kind = np.bincount(entries["kind"], minlength=len(used))
     start = np.cumsum(per_kind) - per_kind
@@ -300,11 +301,10 @@ def _participants(
     recipients: pd.DataFrame,
     owner: Owner,
     index: PeopleIndex,
-) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """For ``kinds`` kinds numbered 0…n-1, sent by the owner (``out``) or by ``senders``:
     the contacts in each (``kind``, ``segment``, ``person``; by kind, then segment, then as
-    listed), each contact once per kind; the number of participants of each kind; whether
-    the owner sent it."""
+    listed), each contact once per kind; and the number of participants of each kind."""
     owner_key = normalize_name(owner.name)
 
     by_url = recipients["by_url"].to_numpy()
@@ -340,7 +340,7 @@ def _participants(
     first = np.unique(kind * max(len(uniques), 1) + codes, return_index=True)[1]
     first.sort()
     entries = {"kind": kind[first], "segment": segment[first], "person": who[first]}
-    return entries, participants, out
+    return entries, participants
 
 
 def _explode(lists: pd.Series, single: int) -> tuple[pd.Series, np.ndarray]:
