@@ -20,6 +20,8 @@ import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from netlens import processes
+
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
@@ -404,22 +406,6 @@ def chart_png(chart: Chart) -> bytes:
     return png(draw(chart))
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-    import os
-    import threading
-
-    # Fork only where it is the platform's own way (Linux): elsewhere a forked process may
-    # not survive the system libraries matplotlib loads. Only from a process with one
-    # thread: a fork copies locks other threads may hold.
-    return (
-        sys.platform == "linux"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and (os.cpu_count() or 1) > 1
-        and threading.active_count() == 1
-    )
-
-
 def prepare() -> None:
     """matplotlib imported, and its fonts found, before any chart comes."""
     if "matplotlib.figure" not in sys.modules and "mpl_toolkits.mplot3d" not in sys.modules:
@@ -442,7 +428,7 @@ def start_workers(workers: int | None = None) -> Executor | None:
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    if not _can_fork():
+    if not processes.can_fork():
         return None
     workers = workers or min(4, os.cpu_count() or 1)
     prepare()  # once, here: the forked workers inherit it

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import netlens
 import netlens.loader
+from netlens import processes
 from netlens.folding import fold, fold_all
 from netlens.loader import background
 from netlens.loader.dates import parse_dates, utc_seconds
@@ -30,7 +31,7 @@ from conftest import EXPORTS, MESSAGES_HEADER, connections_csv, write_folder, zi
 WITH_MESSAGES = ["era2016", "era2018", "era2020", "era2022", "era2023", "era2025"]
 SAMPLE = EXPORTS.parent.parent.parent / "sample_exports" / "thomas-johnson.zip"
 
-forking = pytest.mark.skipif(not background._can_fork(), reason="the helper needs Linux, 2 cores")
+forking = pytest.mark.skipif(not processes.can_fork(), reason="the helper needs Linux, 2 cores")
 
 
 def _same(a: netlens.Network, b: netlens.Network) -> None:
@@ -42,7 +43,7 @@ def _same(a: netlens.Network, b: netlens.Network) -> None:
 
 def _in_process(monkeypatch, path) -> netlens.Network:
     with monkeypatch.context() as patch:
-        patch.setattr(background, "_can_fork", lambda: False)
+        patch.setattr(processes, "can_fork", lambda: False)
         return netlens.load(path)
 
 
@@ -75,12 +76,12 @@ def test_no_helper_is_forked_from_a_process_with_threads(monkeypatch, tmp_path):
     other = threading.Thread(target=release.wait)
     other.start()
     try:
-        assert not background._can_fork()
+        assert not processes.can_fork()
         _same(alone, netlens.load(path))
     finally:
         release.set()
         other.join()
-    assert background._can_fork()
+    assert processes.can_fork()
 
 
 def _in_the_helper(monkeypatch, before_part) -> int:

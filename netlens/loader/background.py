@@ -16,14 +16,13 @@ runs here instead, with the same parts. If the helper fails in any way but a
 from __future__ import annotations
 
 import multiprocessing
-import os
 import queue
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from netlens import processes
 from netlens.errors import NetlensError
 from netlens.loader.archive import Export, Member, open_export
 
@@ -86,7 +85,7 @@ def start(export: Export, kind: str, produce: Produce) -> Helper | None:
     """Start making the parts of the ``kind`` file of ``export`` in a forked process, or
     None when it is better done here."""
     member = export.files.get(kind)
-    if member is None or member.size < MIN_BYTES or not _can_fork():
+    if member is None or member.size < MIN_BYTES or not processes.can_fork():
         return None
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
@@ -96,17 +95,6 @@ def start(export: Export, kind: str, produce: Produce) -> Helper | None:
     process.start()
     sender.close()
     return Helper(process, receiver, member, produce)
-
-
-def _can_fork() -> bool:
-    # Linux only: macOS' system libraries are not safe to use in a forked child. And only
-    # from a process with one thread (the command line's case): a fork copies locks that
-    # other threads may hold (in a notebook, say), which could leave the helper stuck.
-    return (
-        sys.platform.startswith("linux")
-        and len(os.sched_getaffinity(0)) >= 2
-        and threading.active_count() == 1
-    )
 
 
 def _send_parts(sender: Connection, source: Path, kind: str, produce: Produce) -> None:
