@@ -53,9 +53,10 @@ from netlens.errors import NetlensError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["INTERACTION_KINDS", "LoadReport", "Network", "Owner"]
+__all__ = ["DIRECTIONS", "INTERACTION_KINDS", "LoadReport", "Network", "Owner"]
 
 INTERACTION_KINDS = ("connection", "message", "invitation", "endorsement", "recommendation")
+DIRECTIONS = ("in", "out")  # of an interaction, seen from the owner
 
 
 @dataclass

@@ -35,13 +35,12 @@ from netlens.loader.messages import (
 from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
-from netlens.model import INTERACTION_KINDS, LoadReport, Network
+from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network
 from netlens.wording import iso_date
 
 __all__ = ["load"]
 
 T = TypeVar("T")
-DIRECTIONS = ["in", "out"]
 
 
 def load(

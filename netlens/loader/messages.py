@@ -26,9 +26,17 @@ from netlens.loader.identity import (
     normalize_names,
     normalize_urls,
 )
-from netlens.model import Owner
+from netlens.model import DIRECTIONS, Owner
 
-__all__ = ["COLUMNS", "Messages", "message_interactions", "message_parts", "read_messages"]
+__all__ = [
+    "COLUMNS",
+    "Messages",
+    "Senders",
+    "message_interactions",
+    "message_parts",
+    "message_senders",
+    "read_messages",
+]
 
 COLUMNS = {
     "from": ["FROM"],
@@ -285,7 +293,7 @@ def message_interactions(
             "person": pd.array(entries["person"], dtype="str").take(entry),
             "date": dates[message],
             "direction": pd.Categorical.from_codes(
-                out[message_kind].astype(np.int8), categories=["in", "out"]
+                out[message_kind].astype(np.int8), categories=DIRECTIONS
             ),
             "group": participants[message_kind] > 2,
         }
