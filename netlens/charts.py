@@ -13,14 +13,13 @@ to read on a phone.
 from __future__ import annotations
 
 import functools
-import io
 import math
 import sys
 import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from netlens import processes
+from netlens import pngfile, processes
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -391,14 +390,19 @@ def draw(chart: Chart) -> Figure:
 
 
 def png(figure: Figure) -> bytes:
+    """``figure`` rendered by Agg at :data:`DPI`, as a PNG file (:mod:`netlens.pngfile`:
+    the same pixels as ``savefig`` gives, in a fifth of the time it takes to encode them)."""
+    import numpy as np
     from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    buffer = io.BytesIO()
+    figure.set_dpi(DPI)
+    canvas = FigureCanvasAgg(figure)
     with rc_context({**STYLE, "font.family": _font_families()}), warnings.catch_warnings():
         # A name in a script the font lacks shows as boxes; not worth a warning per glyph.
         warnings.filterwarnings("ignore", message="Glyph .* missing")
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    return buffer.getvalue()
+        canvas.draw()  # the constrained layout first, then the drawing
+    return pngfile.encode(np.asarray(canvas.buffer_rgba()), DPI)
 
 
 def chart_png(chart: Chart) -> bytes:
