@@ -59,8 +59,12 @@ STYLE = {
 }
 
 
-def _thousands(value: float, position: int) -> str:
-    return f"{value:,.0f}"
+def _counts(axis: Any) -> None:
+    """An axis of counts: ticks at whole numbers only, with thousands separators."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator("auto", steps=[1, 2, 2.5, 5, 10], integer=True))
+    axis.set_major_formatter(lambda value, position: f"{value:,.0f}")
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -99,7 +103,8 @@ def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> No
     names = [_shorten(b["name"], 52) for b in bars]
     counts = [b["count"] for b in bars]
     positions = list(range(len(bars)))[::-1]
-    ax.barh(positions, counts, color=colours or _bar_colours(b["name"] for b in bars))
+    _bars(ax, positions, counts, colours=colours or _bar_colours(b["name"] for b in bars),
+          horizontal=True)  # fmt: skip
     ax.set_yticks(positions, names)
     ax.tick_params(axis="y", length=0)
     top = max(counts, default=0) or 1
@@ -109,6 +114,43 @@ def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> No
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_visible(False)
     ax.spines["bottom"].set_visible(False)
+
+
+def _bars(
+    ax: Any,
+    at: Iterable[float],
+    lengths: Iterable[float],
+    *,
+    colours: str | list[str] | list[tuple],
+    base: Iterable[float] | None = None,
+    width: float = 0.8,
+    horizontal: bool = False,
+    label: str | None = None,
+) -> Any:
+    """Bars from ``base`` (default 0) to ``base + length``, centred on ``at``, as one
+    collection: what ``ax.bar``/``ax.barh`` draw, without an artist per bar (a millisecond
+    each to add and to draw: a tenth of a second for the growth chart's 150 months)."""
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+
+    at = np.asarray(list(at), dtype=float)
+    ends = np.asarray(list(lengths), dtype=float)
+    starts = np.zeros_like(ends) if base is None else np.asarray(list(base), dtype=float)
+    ends = starts + ends
+    low, high = at - width / 2, at + width / 2
+    corners = np.stack(
+        [np.c_[low, starts], np.c_[low, ends], np.c_[high, ends], np.c_[high, starts]], axis=1
+    )
+    if horizontal:
+        corners = corners[..., ::-1]
+    bars = PolyCollection(corners, facecolors=colours, edgecolors="none", linewidths=0)
+    if label is not None:
+        bars.set_label(label)
+    # The value axis starts at the bars' base with no margin below it, as ax.bar's does.
+    (bars.sticky_edges.x if horizontal else bars.sticky_edges.y).append(0)
+    ax.add_collection(bars)
+    ax.autoscale_view()  # matplotlib before 3.11 does not on adding a collection
+    return bars
 
 
 def bars(chart: Chart) -> Figure:
@@ -126,6 +168,8 @@ def bars(chart: Chart) -> Figure:
 
 def growth(chart: Chart) -> Figure:
     """Monthly bars of connections added, with the running total as a line."""
+    from matplotlib.colors import to_rgba
+
     months = chart.data["by_month"]
     fig, ax = _titled(chart, 8, 3.6)
     if not months:
@@ -134,10 +178,11 @@ def growth(chart: Chart) -> Figure:
     # Months as plain numbers (faster than dates), ticks at each January.
     first_year, first_month = (int(part) for part in months[0]["month"].split("-"))
     when = list(range(len(months)))
-    bars = ax.bar(when, [m["added"] for m in months], width=0.85, color=PALETTE[0],
-                  label="added per month")  # fmt: skip
+    colours = [to_rgba(PALETTE[0])] * len(months)
     if chart.data.get("partial_last_month"):
-        bars[-1].set_alpha(0.4)  # this month so far: not a drop
+        colours[-1] = to_rgba(PALETTE[0], 0.4)  # this month so far: not a drop
+    _bars(ax, when, [m["added"] for m in months], width=0.85, colours=colours,
+          label="added per month")  # fmt: skip
     years = [i for i in when if (first_month - 1 + i) % 12 == 0] or [0]
     step = max(1, math.ceil(len(years) / 12))
     labels = [str(first_year + (first_month - 1 + i) // 12) for i in years[::step]]
@@ -151,10 +196,9 @@ def growth(chart: Chart) -> Figure:
     total.spines["right"].set_visible(True)
     total.set_ylim(0, max(m["total"] for m in months) * 1.08 or 1)
     for axis in (ax.yaxis, total.yaxis):
-        axis.set_major_formatter(_thousands)
-    handles = ax.get_legend_handles_labels()
-    lines = total.get_legend_handles_labels()
-    ax.legend(handles[0] + lines[0], handles[1] + lines[1], loc="upper left", frameon=False)
+        _counts(axis)
+    bars, line = ax.get_legend_handles_labels(), total.get_legend_handles_labels()
+    _legend_above(ax, bars[0] + line[0], bars[1] + line[1])
     return fig
 
 
@@ -193,13 +237,21 @@ def timeline(chart: Chart) -> Figure:
     bottom = [0] * len(years)
     for tier in ("dormant", "fading", "active"):
         heights = [row.get(tier, 0) for row in years]
-        ax.bar(xs, heights, bottom=bottom, color=TIER_COLOURS[tier], label=tier, width=0.8)
+        _bars(ax, xs, heights, base=bottom, colours=TIER_COLOURS[tier], label=tier)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     ax.set_ylabel("people")
+    _counts(ax.yaxis)
     step = max(1, math.ceil(len(xs) / 12))
     ax.set_xticks(xs[::step], [str(x) for x in xs[::step]])
-    ax.legend(frameon=False, loc="upper left")
+    _legend_above(ax, *ax.get_legend_handles_labels())
     return fig
+
+
+def _legend_above(ax: Any, handles: list, labels: list[str]) -> None:
+    """A legend in one row above the plot, across from the title: no bar or line can run
+    into it (the constrained layout makes room for it)."""
+    ax.legend(handles, labels, loc="lower right", bbox_to_anchor=(1, 1), ncols=len(labels),
+              frameon=False, borderaxespad=0.2)  # fmt: skip
 
 
 def health(chart: Chart) -> Figure:
@@ -209,14 +261,16 @@ def health(chart: Chart) -> Figure:
     ax = fig.subplots()
     ax.set_title(chart.title)
     positions = list(range(len(sections)))[::-1]
+    _bars(ax, positions, [100] * len(sections), colours="#F2F2F2", width=0.7, horizontal=True)
+    scored = [(y, s) for y, s in zip(positions, sections, strict=True) if s["score"] is not None]
+    _bars(ax, [y for y, _ in scored], [max(s["score"], 1) for _, s in scored], width=0.7,
+          colours=[STATUS_COLOURS[s["status"]] for _, s in scored], horizontal=True)  # fmt: skip
     for y, section in zip(positions, sections, strict=True):
         score = section["score"]
-        ax.barh(y, 100, color="#F2F2F2", height=0.7)
         if score is None:
             ax.text(2, y, "no data", va="center", fontsize=9, color=MUTED)
-            continue
-        ax.barh(y, max(score, 1), color=STATUS_COLOURS[section["status"]], height=0.7)
-        ax.text(min(score, 88) + 2, y, f"{score}", va="center", fontsize=9, color=INK)
+        else:
+            ax.text(min(score, 88) + 2, y, f"{score}", va="center", fontsize=9, color=INK)
     ax.set_yticks(positions, [_shorten(s["title"], 40) for s in sections])
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, 100)
