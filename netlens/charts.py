@@ -105,15 +105,26 @@ def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> No
     positions = list(range(len(bars)))[::-1]
     _bars(ax, positions, counts, colours=colours or _bar_colours(b["name"] for b in bars),
           horizontal=True)  # fmt: skip
-    ax.set_yticks(positions, names)
-    ax.tick_params(axis="y", length=0)
+    _row_labels(ax, positions, names)
     top = max(counts, default=0) or 1
     for y, n in zip(positions, counts, strict=True):
         ax.text(n + top * 0.01, y, f"{n:,}", va="center", fontsize=9, color=MUTED)
     ax.set_xlim(0, top * 1.15)
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_visible(False)
     ax.spines["bottom"].set_visible(False)
+    ax.xaxis.set_visible(False)
+
+
+def _row_labels(ax: Any, positions: list[int], names: list[str]) -> None:
+    """Each bar's name left of the plot, where a tick label would be: as plain texts, which
+    take a fifth of the time that ticks do to make, lay out and draw (an axis has a
+    tick object per label, each with its lines and two texts)."""
+    from matplotlib.transforms import offset_copy
+
+    beside = offset_copy(ax.get_yaxis_transform(), fig=ax.figure, x=-3.5, units="points")
+    for y, name in zip(positions, names, strict=True):
+        ax.text(0, y, name, transform=beside, ha="right", va="center_baseline", color=INK)
+    ax.yaxis.set_visible(False)
+    ax.spines["left"].set_visible(False)
 
 
 def _bars(
@@ -209,9 +220,12 @@ def function_seniority(chart: Chart) -> Figure:
     left, right = fig.subplots(1, 2)
     left.set_title("Job function")
     right.set_title("Seniority")
+    rows_most = max(len(functions), len(levels))
     for ax, rows in ((left, functions), (right, levels)):
         if any(row["count"] for row in rows):
             _hbars(ax, rows)
+            # Rows as tall in both panels, from the top: the shorter list leaves room below.
+            ax.set_ylim(len(rows) - rows_most - 0.6, len(rows) - 0.4)
         else:
             _empty(ax)
     return fig
@@ -271,10 +285,8 @@ def health(chart: Chart) -> Figure:
             ax.text(2, y, "no data", va="center", fontsize=9, color=MUTED)
         else:
             ax.text(min(score, 88) + 2, y, f"{score}", va="center", fontsize=9, color=INK)
-    ax.set_yticks(positions, [_shorten(s["title"], 40) for s in sections])
-    ax.tick_params(axis="y", length=0)
+    _row_labels(ax, positions, [_shorten(s["title"], 40) for s in sections])
     ax.set_xlim(0, 100)
-    ax.spines["left"].set_visible(False)
     ax.set_xticks([0, 40, 70, 100], ["0", "40 fair", "70 good", "100"])
     return fig
 
