@@ -12,6 +12,7 @@ to read on a phone.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import sys
@@ -22,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 from netlens import pngfile, processes
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from multiprocessing.connection import Connection
 
     from matplotlib.figure import Figure
 
     from netlens.report.model import Chart, Report
 
-__all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png", "start_workers"]
+__all__ = ["DRAWERS", "Drawing", "chart_png", "draw", "draw_charts", "png"]
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -489,64 +490,138 @@ def prepare() -> None:
     _font_families()
 
 
-def start_workers(workers: int | None = None) -> Executor | None:
-    """Start chart worker processes, forked once matplotlib is imported here (they inherit
-    it); None where charts are drawn in this process (one core, or no fork). (Started before
-    the export is read, they gained nothing measurable on two cores: the export is read on
-    both.)"""
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
-
-    if not processes.can_fork():
-        return None
-    workers = workers or min(4, os.cpu_count() or 1)
-    prepare()  # once, here: the forked workers inherit it
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
-    pool.submit(int)  # with fork, the first task starts every worker at once
-    return pool
-
-
 class Drawing:
     """Charts drawn as they come (:func:`~netlens.report.build.build_report`'s ``on_chart``).
 
-    On a machine with several cores the workers are forked at once, so that they import
-    matplotlib while the report is still being worked out, and each chart is drawn as soon
-    as it is submitted, while later sections are computed. Elsewhere (Windows, macOS, one
-    core, or ``workers=1``) the charts are drawn here by :meth:`finish`. The bytes are the
-    same either way. Use as a context manager, or :meth:`close` it."""
+    On a machine with several cores a chart server is forked at once (make the drawing
+    before reading the export: this process has no need of matplotlib then). It imports
+    matplotlib on a core this process leaves idle while it imports pandas, then forks the
+    workers, which inherit it; each chart is drawn as soon as it is submitted, while later
+    sections are computed. Elsewhere (Windows, macOS, one core, or ``workers=1``), or if
+    the server fails, the charts are drawn here by :meth:`finish`. The bytes are the same
+    either way. Use as a context manager, or :meth:`close` it."""
 
     def __init__(self, workers: int | None = None):
-        self._pool = start_workers(workers) if workers != 1 else None
-        self._futures: dict[int, Any] = {}
+        self._server: Any = None
+        self._connection: Connection | None = None
+        self._sent: set[int] = set()
+        self._drawn: dict[int, bytes] = {}
+        if workers != 1 and processes.can_fork():
+            self._start(workers)
+
+    def _start(self, workers: int | None) -> None:
+        import multiprocessing
+        import os
+
+        workers = workers or min(4, os.cpu_count() or 1)
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe()
+        # Not a daemon: a daemon process may not start the workers. close() ends it.
+        self._server = context.Process(target=_serve, args=(theirs, mine, workers))
+        self._server.start()
+        theirs.close()
+        self._connection = mine
 
     def submit(self, chart: Chart) -> None:
         """Start drawing ``chart`` (finished: it must not change after this)."""
-        if self._pool is not None:
-            self._futures[id(chart)] = self._pool.submit(chart_png, chart)
+        if self._connection is None:
+            return
+        try:
+            self._connection.send((id(chart), chart))
+        except OSError:  # the server has gone: the charts are drawn here
+            self.close()
+            return
+        self._sent.add(id(chart))
 
     def finish(self, report: Report, progress: Callable[[str], None] | None = None) -> None:
         """Every chart of ``report`` with its PNG bytes in ``chart.image``: those submitted
-        as their workers finish them, any other drawn now."""
+        as the server's workers finish them, any other drawn now."""
         for chart in report.charts:
-            if id(chart) not in self._futures:
+            if id(chart) not in self._sent:
                 self.submit(chart)
         for chart in report.charts:
             if progress:
                 progress(chart.key)
-            future = self._futures.pop(id(chart), None)
-            chart.image = future.result() if future is not None else chart_png(chart)
+            chart.image = self._received(id(chart))
+            if chart.image is None:
+                chart.image = chart_png(chart)
+
+    def _received(self, key: int) -> bytes | None:
+        """The image of the chart submitted as ``key``, or None if it will not come (or failed
+        there: drawn here, the chart fails again with this process's traceback, or a worker's
+        crash costs only the time to draw it again)."""
+        while key in self._sent and key not in self._drawn and self._connection is not None:
+            try:
+                drawn, image = self._connection.recv()
+            except (EOFError, OSError):  # the server died: the rest are drawn here
+                self.close()
+                break
+            self._drawn[drawn] = image
+        self._sent.discard(key)
+        return self._drawn.pop(key, None)
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        """End the server, once the charts its workers are drawing are done."""
+        if self._connection is not None:
+            with contextlib.suppress(OSError):
+                self._connection.send(None)
+            self._connection.close()
+            self._connection = None
+        if self._server is not None:
+            self._server.join(timeout=60)
+            if self._server.is_alive():  # stuck: not worth waiting on
+                self._server.kill()
+            self._server = None
 
     def __enter__(self) -> Drawing:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _serve(connection: Connection, parents: Connection, workers: int) -> None:
+    """The chart server: matplotlib imported, then ``workers`` processes forked to draw
+    each chart that comes over ``connection``; each image goes back as (key, PNG), or
+    (key, None) if drawing failed, in the order they are done. Ends at None or when this
+    process's parent has gone."""
+    import multiprocessing
+    import queue
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    parents.close()  # so that the parent's end closing reads as the end here
+    prepare()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(int)  # with fork, the first task starts every worker at once
+    # Images are sent by a thread: the parent reads them only when its report is built,
+    # and a pipe holds 64 kB; the pool must not wait on that.
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+    postman = threading.Thread(target=_post, args=(connection, outbox))
+    postman.start()
+
+    def done(key: int, future: Any) -> None:
+        outbox.put((key, None if future.cancelled() or future.exception() else future.result()))
+
+    try:
+        while (message := connection.recv()) is not None:
+            key, chart = message
+            pool.submit(chart_png, chart).add_done_callback(functools.partial(done, key))
+    except (EOFError, OSError, KeyboardInterrupt):
+        pass
+    finally:
+        pool.shutdown(cancel_futures=True)
+        outbox.put(None)
+        postman.join()
+        connection.close()
+
+
+def _post(connection: Connection, outbox: Any) -> None:
+    while (message := outbox.get()) is not None:
+        try:
+            connection.send(message)
+        except OSError:  # the parent has gone
+            return
 
 
 def draw_charts(

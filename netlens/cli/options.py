@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import click
@@ -116,13 +118,19 @@ def check_output(path: str) -> None:
 
 
 def network_argument(
-    func: Callable | None = None, *, idle: Callable[[], object] | None = None
+    func: Callable | None = None,
+    *,
+    idle: Callable[[], object] | None = None,
+    started: dict[str, Callable[[dict[str, Any]], AbstractContextManager]] | None = None,
 ) -> Callable:
     """The EXPORT argument and ``--owner-url`` / ``--owner-name``; the command receives the
     loaded ``network`` and ``export`` (the path as given). ``idle`` is work to do while the
-    export's largest file is still being read (see :func:`netlens.load`)."""
+    export's largest file is still being read (see :func:`netlens.load`). ``started`` is
+    work to start before the export is read: for each name, a function of the command's
+    other parameters that gives a context manager; the command receives what it enters as
+    that name, and it is exited when the command ends, however it ends."""
     if func is None:
-        return functools.partial(network_argument, idle=idle)
+        return functools.partial(network_argument, idle=idle, started=started)
 
     @click.argument("export", type=click.Path(path_type=str))
     @click.option(
@@ -138,19 +146,24 @@ def network_argument(
     def wrapper(
         *args: Any, export: str, owner_url: str | None, owner_name: str | None, **kwargs: Any
     ) -> Any:
-        import netlens
-
         _remember_input(export)
-        # A big export takes seconds to read: say so on a terminal, then wipe the line.
-        status = sys.stderr.isatty() and not kwargs.get("quiet")
-        if status:
-            click.echo(f"Reading {export}…", err=True, nl=False)
-        try:
-            network = netlens.load(export, owner_url=owner_url, owner_name=owner_name, idle=idle)
-        finally:
+        with contextlib.ExitStack() as stack:
+            for name, start in (started or {}).items():
+                kwargs[name] = stack.enter_context(start(kwargs))
+            import netlens
+
+            # A big export takes seconds to read: say so on a terminal, then wipe the line.
+            status = sys.stderr.isatty() and not kwargs.get("quiet")
             if status:
-                click.echo("\r\033[K", err=True, nl=False)
-        return func(*args, export=export, network=network, **kwargs)
+                click.echo(f"Reading {export}…", err=True, nl=False)
+            try:
+                network = netlens.load(
+                    export, owner_url=owner_url, owner_name=owner_name, idle=idle
+                )
+            finally:
+                if status:
+                    click.echo("\r\033[K", err=True, nl=False)
+            return func(*args, export=export, network=network, **kwargs)
 
     return wrapper
 

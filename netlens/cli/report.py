@@ -23,6 +23,7 @@ from netlens.cli.options import (
 from netlens.cli.team import edges_option, merge, with_option
 
 if TYPE_CHECKING:
+    from netlens.charts import Drawing
     from netlens.model import Network
     from netlens.report.model import Report
 
@@ -43,15 +44,18 @@ def progress(total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
         yield lambda name: bar.update(1, name)
 
 
-def _import_charts() -> None:
-    from netlens.charts import prepare
+def _drawing(params: dict) -> contextlib.AbstractContextManager:
+    """The charts' drawing, started before the export is read (its server imports the
+    chart library meanwhile, on a core this process leaves idle), when charts are wanted."""
+    if params["fmt"] not in (None, "html", "md"):
+        return contextlib.nullcontext()
+    from netlens.charts import Drawing
 
-    prepare()
+    return Drawing()
 
 
 @cli.command()
-# While messages.csv is still being read, the chart library is imported (0.3-0.5 s).
-@network_argument(idle=_import_charts)
+@network_argument(started={"drawing": _drawing})
 @click.option(
     "-o", "--output", "directory", default="netlens-report", show_default=True,
     type=click.Path(file_okay=False, path_type=str),
@@ -82,7 +86,7 @@ def _import_charts() -> None:
 def report(
     export: str, network: Network, directory: str, fmt: str | None, others: tuple[str, ...],
     edges: str | None, industry_map: dict[str, str] | None, months: int, top: int,
-    redact: bool, open_: bool, quiet: bool, as_of: dt.date,
+    redact: bool, open_: bool, quiet: bool, as_of: dt.date, drawing: Drawing | None,
 ) -> None:  # fmt: skip
     """The full review of your network: a health score, growth, reach, diversity, stale
     ties and whom to re-engage, with charts.
@@ -114,14 +118,9 @@ def report(
         _prepare(folder, targets)
 
     team = merge(network, others, edges, as_of) if others or edges else None
-    charted = any(f in ("html", "md") for f in formats)
-    steps = len(STEPS) + (len(CHART_KEYS) if charted else 0) + len(formats)
-    with progress(steps, quiet) as advance, contextlib.ExitStack() as stack:
-        drawing = None
-        if charted:  # its workers start now, and draw each chart as soon as it is built
-            from netlens.charts import Drawing
-
-            drawing = stack.enter_context(Drawing())
+    steps = len(STEPS) + (len(CHART_KEYS) if drawing else 0) + len(formats)
+    with progress(steps, quiet) as advance:
+        # Each chart goes to the drawing as soon as its section is built.
         review = build_report(
             network, as_of=as_of, months=months, industry_map=industry_map, team=team,
             exports=1 + len(others), redact=redact, top=top, progress=advance,
