@@ -45,6 +45,7 @@ __all__ = [
     "is_placeholder",
     "is_self_employed",
     "read_industry_map",
+    "read_tables",
 ]
 
 UNKNOWN = "Unknown"
@@ -131,6 +132,16 @@ def _tables() -> dict[str, KeywordTable]:
         "function": KeywordTable.from_data("function_keywords.csv", "function"),
         "seniority": KeywordTable.from_data("seniority_keywords.csv", "seniority"),
     }
+
+
+def read_tables() -> None:
+    """Read the classification tables now, where there is time to spare (each is read once
+    per process, on first use, otherwise)."""
+    _tables()
+    _known_companies()
+    _placeholders()
+    for dimension in ("industry", "function", "seniority"):
+        categories(dimension)
 
 
 @cache
