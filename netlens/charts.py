@@ -594,10 +594,14 @@ def _serve(connection: Connection, parents: Connection, workers: int) -> None:
     process's parent has gone."""
     import multiprocessing
     import queue
+    import signal
     import threading
     from concurrent.futures import ProcessPoolExecutor
 
     parents.close()  # so that the parent's end closing reads as the end here
+    # Ctrl-C is the parent's to handle (it closes the drawing): no traceback from here or
+    # from the workers, which inherit this.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     prepare()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
     pool.submit(int)  # with fork, the first task starts every worker at once
@@ -614,7 +618,7 @@ def _serve(connection: Connection, parents: Connection, workers: int) -> None:
         while (message := connection.recv()) is not None:
             key, chart = message
             pool.submit(chart_png, chart).add_done_callback(functools.partial(done, key))
-    except (EOFError, OSError, KeyboardInterrupt):
+    except (EOFError, OSError):
         pass
     finally:
         pool.shutdown(cancel_futures=True)

@@ -147,3 +147,49 @@ def test_the_drawing_ends_when_the_export_cannot_be_read(runner, tmp_path):
     assert result.exit_code == 1 and "Error:" in result.output
     assert started and started[0] is not None and not started[0].is_alive()
     assert multiprocessing.active_children() == []
+
+
+@forking
+def test_a_drawing_closed_with_its_images_unread_ends_at_once(report):
+    """The server's images fill the pipe when this process stops reading them (a report
+    that failed half way): closing the drawing must not wait on them."""
+    import time
+
+    drawing = charts.Drawing(workers=2)
+    for chart in report.charts:
+        drawing.submit(chart)
+    time.sleep(3)  # drawn meanwhile, more than the pipe holds
+    start = time.monotonic()
+    drawing.close()
+    assert time.monotonic() - start < 20
+    assert multiprocessing.active_children() == []
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as fh:
+        return [int(child) for child in fh.read().split()]
+
+
+@forking
+def test_ctrl_c_is_left_to_this_process(report, serial):
+    """Ctrl-C reaches every process of the terminal's group; the server and its workers
+    leave it to this one (which closes the drawing), so they print no traceback of their
+    own and keep serving until then."""
+    import signal
+    import time
+
+    with charts.Drawing(workers=2) as drawing:
+        server = drawing._server
+        deadline = time.monotonic() + 60
+        while len(_children(server.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)  # matplotlib imported, the workers forked
+        workers = _children(server.pid)
+        assert len(workers) == 2
+        for pid in (server.pid, *workers):
+            os.kill(pid, signal.SIGINT)
+        time.sleep(0.5)
+        assert server.is_alive() and _children(server.pid) == workers
+        for chart in report.charts:
+            drawing.submit(chart)
+        drawing.finish(report)
+    assert _images(report) == serial
