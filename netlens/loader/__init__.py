@@ -156,6 +156,16 @@ def _read(
         )
     }
 
+    # The interactions that need no messages, made before the helper's parts come.
+    connection_part = _part("connection", people["person_id"], people["connected_on"])
+    event_parts, unmatched_events = [], {}
+    for kind, frames in matched.items():
+        for frame, unmatched in frames:
+            unmatched_events[kind] = unmatched_events.get(kind, 0) + unmatched
+            event_parts.append(
+                _part(kind, frame["person"], frame["date"], frame["direction"], note=frame["note"])
+            )
+
     contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
     found_early: list = []  # the owner and the senders, while the helper reads on
 
@@ -181,7 +191,7 @@ def _read(
         owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
         senders = None
 
-    parts = [_part("connection", people["person_id"], people["connected_on"])]
+    parts = [connection_part]
     if messages is not None:
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
@@ -194,13 +204,8 @@ def _read(
         report.unmatched["message"] = no_contact
     if invitations is not None:
         report.invitations = invitations.rows
-    for kind, frames in matched.items():
-        for frame, unmatched in frames:
-            report.unmatched[kind] = report.unmatched.get(kind, 0) + unmatched
-            parts.append(
-                _part(kind, frame["person"], frame["date"], frame["direction"], note=frame["note"])
-            )
-    interactions = pd.concat(parts, ignore_index=True)
+    report.unmatched.update(unmatched_events)
+    interactions = pd.concat([*parts, *event_parts], ignore_index=True)
     return Network(
         owner=owner,
         people=people,
