@@ -193,3 +193,12 @@ def test_ctrl_c_is_left_to_this_process(report, serial):
             drawing.submit(chart)
         drawing.finish(report)
     assert _images(report) == serial
+
+
+@forking
+def test_the_loader_can_still_fork_its_helper_once_the_server_runs():
+    """The server is a process, not a thread here: the loader's helper, forked next for
+    messages.csv, is only forked from a process with one thread."""
+    with charts.Drawing(workers=2) as drawing:
+        assert drawing._server is not None
+        assert processes.can_fork()
