@@ -5,8 +5,11 @@ the drawing."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -34,6 +37,49 @@ def _images(report) -> dict[str, bytes]:
     return {chart.key: chart.image for chart in report.charts}
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(child) for child in fh.read().split()]
+    except FileNotFoundError:  # gone meanwhile
+        return []
+
+
+def _descendants(pid: int) -> list[int]:
+    return [child for direct in _children(pid) for child in (direct, *_descendants(direct))]
+
+
+def _none_left(timeout: float = 10) -> bool:
+    """Whether this process has no child, grandchild…, left (waiting a little for processes
+    just killed to go)."""
+    deadline = time.monotonic() + timeout
+    while _descendants(os.getpid()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not _descendants(os.getpid())
+
+
+def _workers(drawing, count: int = 2) -> list[int]:
+    """The server's workers, once it has imported matplotlib and forked them."""
+    deadline = time.monotonic() + 60
+    while len(_children(drawing._server.pid)) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _children(drawing._server.pid)
+
+
+@pytest.fixture
+def within_a_minute():
+    """A hang fails the test instead of stopping the run."""
+
+    def late(signum, frame):
+        raise TimeoutError("still waiting after a minute")
+
+    previous = signal.signal(signal.SIGALRM, late)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
 @forking
 def test_the_server_draws_every_chart_as_here_and_ends_with_the_drawing(report, serial):
     with charts.Drawing(workers=2) as drawing:
@@ -44,7 +90,7 @@ def test_the_server_draws_every_chart_as_here_and_ends_with_the_drawing(report, 
         drawing.finish(report)
     assert _images(report) == serial
     assert not server.is_alive()
-    assert multiprocessing.active_children() == []
+    assert _none_left()
 
 
 @forking
@@ -74,35 +120,51 @@ def test_a_chart_that_fails_in_a_worker_is_drawn_here(report, serial, monkeypatc
 
 
 @forking
-def test_when_the_server_dies_the_charts_are_drawn_here(report, serial):
+@pytest.mark.parametrize("when", ["starting", "serving"])
+def test_when_the_server_dies_the_charts_are_drawn_here_and_its_workers_go(
+    report, serial, within_a_minute, when
+):
     with charts.Drawing(workers=2) as drawing:
         drawing.submit(report.charts[0])
-        drawing._server.kill()
-        drawing._server.join()
+        if when == "serving":
+            assert len(_workers(drawing)) == 2
+        os.kill(drawing._server.pid, signal.SIGKILL)
         for chart in report.charts[1:]:
             drawing.submit(chart)
         drawing.finish(report)
     assert _images(report) == serial
+    assert _none_left()
 
 
 @forking
-def test_the_server_ends_when_this_process_goes(report):
+def test_the_server_ends_when_this_process_goes(report, within_a_minute):
     """Its parent gone (killed before it could say so), the server reads the end of its
     pipe and stops, with its workers."""
     drawing = charts.Drawing(workers=2)
     server = drawing._server
+    assert len(_workers(drawing)) == 2
     drawing._connection.close()  # as a killed process's end closes
     server.join(timeout=30)
     assert not server.is_alive()
     drawing.close()
+    assert _none_left()
 
 
 @forking
-def test_a_drawing_left_early_leaves_no_process(report):
+def test_a_drawing_left_by_an_error_ends_at_once(report, within_a_minute):
+    start = time.monotonic()
     with pytest.raises(RuntimeError), charts.Drawing(workers=2) as drawing:
         drawing.submit(report.charts[0])
         raise RuntimeError("the export could not be read")
-    assert multiprocessing.active_children() == []
+    assert time.monotonic() - start < 2  # matplotlib's import not waited for
+    assert _none_left()
+
+
+@forking
+def test_a_drawing_never_closed_does_not_hold_up_the_interpreter_at_exit():
+    code = "from netlens import charts; drawing = charts.Drawing(workers=2)"
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, capture_output=True)
+    assert done.returncode == 0 and done.stderr == b""
 
 
 def test_without_forking_the_charts_are_drawn_here(report, serial, monkeypatch):
@@ -146,15 +208,13 @@ def test_the_drawing_ends_when_the_export_cannot_be_read(runner, tmp_path):
                                      str(tmp_path / "out")])  # fmt: skip
     assert result.exit_code == 1 and "Error:" in result.output
     assert started and started[0] is not None and not started[0].is_alive()
-    assert multiprocessing.active_children() == []
+    assert _none_left()
 
 
 @forking
-def test_a_drawing_closed_with_its_images_unread_ends_at_once(report):
+def test_a_drawing_closed_with_its_images_unread_ends_at_once(report, within_a_minute):
     """The server's images fill the pipe when this process stops reading them (a report
     that failed half way): closing the drawing must not wait on them."""
-    import time
-
     drawing = charts.Drawing(workers=2)
     for chart in report.charts:
         drawing.submit(chart)
@@ -162,28 +222,20 @@ def test_a_drawing_closed_with_its_images_unread_ends_at_once(report):
     start = time.monotonic()
     drawing.close()
     assert time.monotonic() - start < 20
-    assert multiprocessing.active_children() == []
-
-
-def _children(pid: int) -> list[int]:
-    with open(f"/proc/{pid}/task/{pid}/children") as fh:
-        return [int(child) for child in fh.read().split()]
+    assert _none_left()
 
 
 @forking
-def test_ctrl_c_is_left_to_this_process(report, serial):
+@pytest.mark.parametrize("when", ["starting", "serving"])
+def test_ctrl_c_is_left_to_this_process(report, serial, within_a_minute, when):
     """Ctrl-C reaches every process of the terminal's group; the server and its workers
     leave it to this one (which closes the drawing), so they print no traceback of their
-    own and keep serving until then."""
-    import signal
-    import time
-
+    own, even while the server imports matplotlib, and keep serving until then."""
     with charts.Drawing(workers=2) as drawing:
         server = drawing._server
-        deadline = time.monotonic() + 60
-        while len(_children(server.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)  # matplotlib imported, the workers forked
-        workers = _children(server.pid)
+        if when == "starting":
+            os.kill(server.pid, signal.SIGINT)
+        workers = _workers(drawing)
         assert len(workers) == 2
         for pid in (server.pid, *workers):
             os.kill(pid, signal.SIGINT)
@@ -196,9 +248,25 @@ def test_ctrl_c_is_left_to_this_process(report, serial):
 
 
 @forking
-def test_the_loader_can_still_fork_its_helper_once_the_server_runs():
+def test_the_loader_forks_its_helper_while_the_server_runs(monkeypatch, tmp_path):
     """The server is a process, not a thread here: the loader's helper, forked next for
     messages.csv, is only forked from a process with one thread."""
+    from netlens.loader import background
+
+    from conftest import zip_folder
+
+    path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    helpers = []
+    real_start = background.start
+
+    def start(*args):
+        helpers.append(real_start(*args))
+        return helpers[-1]
+
+    monkeypatch.setattr(background, "start", start)
     with charts.Drawing(workers=2) as drawing:
         assert drawing._server is not None
-        assert processes.can_fork()
+        network = netlens.load(path)
+    assert helpers and helpers[0] is not None
+    assert network.report.messages > 0
