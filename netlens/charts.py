@@ -124,9 +124,9 @@ def _hbars(ax: Any, bars: list[dict], *, colours: list[str] | None = None) -> No
 
 
 def _row_labels(ax: Any, positions: list[int], names: list[str]) -> None:
-    """Each bar's name left of the plot, where a tick label would be: as plain texts, which
-    take a fifth of the time that ticks do to make, lay out and draw (an axis has a
-    tick object per label, each with its lines and two texts)."""
+    """Each bar's name left of the plot, where a tick label would be: as plain texts,
+    cheaper than ticks to make, lay out and draw (an axis has a tick object per label,
+    each with its lines and two texts)."""
     from matplotlib.transforms import offset_copy
 
     beside = offset_copy(ax.get_yaxis_transform(), fig=ax.figure, x=-3.5, units="points")

@@ -7,7 +7,6 @@ import datetime as dt
 import functools
 import sys
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Any
 
 import click
@@ -121,7 +120,7 @@ def network_argument(
     func: Callable | None = None,
     *,
     idle: Callable[[], object] | None = None,
-    started: dict[str, Callable[[dict[str, Any]], AbstractContextManager]] | None = None,
+    started: dict[str, Callable[[dict[str, Any]], contextlib.AbstractContextManager]] | None = None,
 ) -> Callable:
     """The EXPORT argument and ``--owner-url`` / ``--owner-name``; the command receives the
     loaded ``network`` and ``export`` (the path as given). ``idle`` is work to do while the
