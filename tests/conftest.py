@@ -59,6 +59,24 @@ def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
     return target
 
 
+def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list:
+    """From now on, messages.csv goes to the loader's forked helper whatever its size (the
+    fixtures are small), and each ``background.start`` records what it returned (None
+    where no helper was forked)."""
+    from netlens.loader import background
+
+    monkeypatch.setattr(background, "MIN_BYTES", 0)
+    helpers = []
+    real_start = background.start
+
+    def start(*args):
+        helpers.append(real_start(*args))
+        return helpers[-1]
+
+    monkeypatch.setattr(background, "start", start)
+    return helpers
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -251,20 +251,10 @@ def test_ctrl_c_is_left_to_this_process(report, serial, within_a_minute, when):
 def test_the_loader_forks_its_helper_while_the_server_runs(monkeypatch, tmp_path):
     """The server is a process, not a thread here: the loader's helper, forked next for
     messages.csv, is only forked from a process with one thread."""
-    from netlens.loader import background
-
-    from conftest import zip_folder
+    from conftest import helpers_started, zip_folder
 
     path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
-    monkeypatch.setattr(background, "MIN_BYTES", 0)
-    helpers = []
-    real_start = background.start
-
-    def start(*args):
-        helpers.append(real_start(*args))
-        return helpers[-1]
-
-    monkeypatch.setattr(background, "start", start)
+    helpers = helpers_started(monkeypatch)
     with charts.Drawing(workers=2) as drawing:
         assert drawing._server is not None
         network = netlens.load(path)

@@ -26,7 +26,14 @@ from netlens.loader.dates import parse_dates, utc_seconds
 from netlens.loader.identity import normalize_url, normalize_urls
 from netlens.loader.messages import message_parts
 
-from conftest import EXPORTS, MESSAGES_HEADER, connections_csv, write_folder, zip_folder
+from conftest import (
+    EXPORTS,
+    MESSAGES_HEADER,
+    connections_csv,
+    helpers_started,
+    write_folder,
+    zip_folder,
+)
 
 WITH_MESSAGES = ["era2016", "era2018", "era2020", "era2022", "era2023", "era2025"]
 SAMPLE = EXPORTS.parent.parent.parent / "sample_exports" / "thomas-johnson.zip"
@@ -52,15 +59,7 @@ def _in_process(monkeypatch, path) -> netlens.Network:
 def test_helper_reads_what_this_process_reads(name, monkeypatch, tmp_path):
     path = SAMPLE if name == "sample" else zip_folder(EXPORTS / name, tmp_path / "export.zip")
     alone = _in_process(monkeypatch, path)
-    monkeypatch.setattr(background, "MIN_BYTES", 0)
-    helpers = []
-    real_start = background.start
-
-    def start(*args):
-        helpers.append(real_start(*args))
-        return helpers[-1]
-
-    monkeypatch.setattr(background, "start", start)
+    helpers = helpers_started(monkeypatch)
     helped = netlens.load(path)
     assert helpers and helpers[0] is not None and alone.report.messages > 0
     _same(alone, helped)
