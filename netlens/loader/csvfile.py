@@ -16,11 +16,11 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import is_not
 
+import numpy as np
 import pandas as pd
 
 from netlens.errors import MissingColumnsError, UnreadableExportError
@@ -202,11 +202,13 @@ def _parse(
     strip: bool,
 ) -> Table:
     keep = {cell for cell in header if column_key(cell) in aliases}
+    scanned = member.size <= ODD_ROW_SCAN_BYTES  # read whole, to count its odd rows too
     with member.open() as fh, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fh.read(skip)
+        source = io.BytesIO(fh.read()) if scanned else fh
         frame = pd.read_csv(
-            fh,
+            source,
             sep=delimiter,
             encoding=encoding,
             dtype=dtype,
@@ -222,8 +224,10 @@ def _parse(
     frame.columns = [aliases[column_key(c)] for c in frame.columns]
     frame = frame.loc[:, ~frame.columns.duplicated()]
     short_rows = long_rows = 0
-    if member.size <= ODD_ROW_SCAN_BYTES:
-        short_rows, long_rows = _count_odd_rows(member, skip, encoding, delimiter, len(header))
+    if scanned:
+        short_rows, long_rows = _count_odd_rows(
+            source.getbuffer(), encoding, delimiter, len(header)
+        )
     for column in frame.columns if strip else ():
         frame[column] = strip_values(frame[column])
     return Table(
@@ -249,19 +253,54 @@ def strip_values(values: pd.Series) -> pd.Series:
 
 
 def _count_odd_rows(
-    member: Member, skip: int, encoding: str, delimiter: str, width: int
+    data: bytes | memoryview, encoding: str, delimiter: str, width: int
 ) -> tuple[int, int]:
-    """Rows with fewer and with more fields than the header: pandas pads the first and,
-    when only some columns are read, drops the extra fields of the second silently."""
-    with member.open() as fh:
-        fh.read(skip)
-        text = fh.read().decode(encoding, errors="replace")
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    next(rows, None)  # the header
-    widths = Counter(map(len, rows))  # counted in C: no Python code per row
-    short = sum(n for fields, n in widths.items() if 0 < fields < width)
-    long = sum(n for fields, n in widths.items() if fields > width)
+    """Rows of ``data`` (the header, then rows) with fewer and with more fields than the
+    header: pandas pads the first and, when only some columns are read, drops the extra
+    fields of the second silently."""
+    if encoding not in ("utf-8", "cp1252"):  # where a comma, quote or line break is a byte
+        data = bytes(data).decode(encoding, errors="replace").encode("utf-8")
+    fields = fields_per_row(data, delimiter.encode())
+    if fields is None:  # quotes out of place: as the csv module reads them
+        text = bytes(data).decode("utf-8", errors="replace")
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        fields = np.fromiter(map(len, rows), np.intp)
+    fields = fields[1:]  # not the header
+    short = int(np.count_nonzero((fields > 0) & (fields < width)))
+    long = int(np.count_nonzero(fields > width))
     return short, long
+
+
+def fields_per_row(data: bytes | memoryview, delimiter: bytes = b",") -> np.ndarray | None:
+    """How many fields each row of CSV ``data`` has (0 for a blank line), as the
+    :mod:`csv` module splits them, counted in numpy over the bytes without making the
+    fields: a delimiter or line break between double quotes is part of the field (a
+    doubled quote closes and opens again). None when a quote opens in mid-field, which
+    the csv module takes as a plain character."""
+    raw = np.frombuffer(data, np.uint8)
+    quotes = np.flatnonzero(raw == ord('"'))
+    opening = quotes[::2]  # quotes alternate, opening and closing
+    before = raw[opening[opening > 0] - 1]
+    if not np.isin(before, np.frombuffer(delimiter + b'\n\r"', np.uint8)).all():
+        return None
+
+    def outside(positions: np.ndarray) -> np.ndarray:  # an even number of quotes before
+        return positions[np.searchsorted(quotes, positions) % 2 == 0]
+
+    lone_cr = raw == ord("\r")  # a line break of its own when no \n follows
+    lone_cr[:-1] &= raw[1:] != ord("\n")
+    ends = outside(np.flatnonzero((raw == ord("\n")) | lone_cr))
+    if len(raw) and (not len(ends) or ends[-1] != len(raw) - 1):
+        ends = np.append(ends, len(raw))  # the last row, with no line break after it
+    delimiters = outside(np.flatnonzero(raw == delimiter[0]))
+    fields = np.diff(np.searchsorted(delimiters, ends), prepend=0) + 1
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    content = ends - starts
+    crlf = np.zeros(len(ends), bool)  # the \r of a \r\n is no content
+    some = content > 0
+    crlf[some] = raw[ends[some] - 1] == ord("\r")
+    fields[content - crlf == 0] = 0
+    return fields
 
 
 _MOJIBAKE = re.compile("[\u00c2-\u00f0][\u0080-\u00bf\u0152-\u2122]")
