@@ -20,6 +20,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from netlens import processes
@@ -100,7 +101,9 @@ def start(export: Export, kind: str, produce: Produce) -> Helper | None:
 def _send_parts(sender: Connection, source: Path, kind: str, produce: Produce) -> None:
     """In the helper: open the export afresh (an open zip's file offset is shared with the
     parent after a fork) and send (outcome, part, warnings since the last part). Parts are
-    sent by a thread, so that making the next one does not wait for the parent to read."""
+    pickled here and written by a thread, so that making the next one does not wait for
+    the parent to read (a thread that wrote and pickled would hold Python's lock against
+    the work on the next part)."""
     outbox: queue.SimpleQueue = queue.SimpleQueue()
     postman = threading.Thread(target=_post, args=(sender, outbox))
     postman.start()
@@ -109,11 +112,11 @@ def _send_parts(sender: Connection, source: Path, kind: str, produce: Produce) -
         with open_export(source) as export:
             try:
                 for part in produce(export.files[kind], warnings):
-                    outbox.put(("part", part, warnings[:]))
+                    outbox.put(_pickled("part", part, warnings[:]))
                     warnings.clear()
-                outbox.put(("done", None, warnings))
+                outbox.put(_pickled("done", None, warnings))
             except NetlensError as exc:
-                outbox.put(("error", exc, warnings))
+                outbox.put(_pickled("error", exc, warnings))
     except BaseException:  # the pipe closes; the parent makes the rest of the parts itself
         pass
     finally:
@@ -122,9 +125,13 @@ def _send_parts(sender: Connection, source: Path, kind: str, produce: Produce) -
         sender.close()
 
 
+def _pickled(*message) -> bytes:
+    return bytes(ForkingPickler.dumps(message))
+
+
 def _post(sender: Connection, outbox: queue.SimpleQueue) -> None:
     while (message := outbox.get()) is not None:
         try:
-            sender.send(message)
-        except Exception:  # cannot be pickled, or the parent has gone: send no more
+            sender.send_bytes(message)
+        except OSError:  # the parent has gone: send no more
             return

@@ -180,8 +180,8 @@ def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
         map(first_row.setdefault, zip(*cells, strict=True), range(rows)), np.intp, rows
     )
     distinct = np.fromiter(first_row.values(), np.intp, len(first_row))
-    number = np.empty(rows, np.intp)
-    number[distinct] = np.arange(len(distinct))
+    number = np.empty(rows, np.int32)  # half the bytes of intp to send from the helper
+    number[distinct] = np.arange(len(distinct), dtype=np.int32)
     return number[first], distinct
 
 
