@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 from urllib.parse import unquote
 
 import pandas as pd
@@ -71,15 +72,34 @@ def _normalize_url(url: str) -> str | None:
 
 def normalize_urls(urls: list) -> list[str | None]:
     """``[normalize_url(url) for url in urls]``, with the usual spelling
-    (``https://www.linkedin.com/in/…``) done inline, without a call per URL."""
-    texts = [url.strip() if isinstance(url, str) else url for url in urls]
+    (``https://www.linkedin.com/in/…``) done inline, without a call per URL, and each
+    spelling remembered: the senders and recipients of messages are mostly connections,
+    whose URLs were normalised first."""
+    found = list(map(_NORMALIZED.get, urls, repeat(_UNKNOWN)))
+    missing = [position for position, key in enumerate(found) if key is _UNKNOWN]
+    if not missing:
+        return found
+    texts = [urls[position] for position in missing]
+    stripped = [url.strip() if isinstance(url, str) else url for url in texts]
     skip = len(_USUAL)
-    return [
+    keys = [
         ("linkedin.com/" + low[skip:]).rstrip("/")
         if low.startswith(_USUAL) and "%" not in low and "?" not in low and "#" not in low
         else normalize_url(text)
-        for text, low in zip(texts, map(_lower, texts), strict=True)
+        for text, low in zip(stripped, map(_lower, stripped), strict=True)
     ]
+    if len(_NORMALIZED) + len(keys) > _NORMALIZED_MAX:
+        _NORMALIZED.clear()
+    for position, text, key in zip(missing, texts, keys, strict=True):
+        found[position] = key
+        if isinstance(text, str):
+            _NORMALIZED[text] = key
+    return found
+
+
+_NORMALIZED: dict[str, str | None] = {}
+_NORMALIZED_MAX = 1 << 18
+_UNKNOWN = object()
 
 
 def _lower(text) -> str:
