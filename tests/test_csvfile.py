@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netlens
-from conftest import connections_csv, write_folder
 from netlens.loader.csvfile import fields_per_row
+
+from conftest import connections_csv, write_folder
 
 
 def _reference(text: str, delimiter: str = ",") -> list[int]:
@@ -46,7 +47,7 @@ def test_fields_per_row_agrees_with_the_csv_module(rows, ending, final, delimite
 @pytest.mark.parametrize(
     "text",
     [
-        'a,b\r1,2\r3\r',  # classic Mac line breaks
+        "a,b\r1,2\r3\r",  # classic Mac line breaks
         'a,b\n"x\r\ny",2\n\n3,4,5',  # a break inside quotes, a blank line, no final break
         'a,"He said ""hi""",c\n"",,\n',  # doubled quotes, empty quoted field
         "",
