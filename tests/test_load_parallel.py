@@ -10,6 +10,7 @@ import dataclasses
 import os
 import threading
 import time
+import types
 
 import numpy as np
 import pandas as pd
@@ -63,6 +64,55 @@ def test_helper_reads_what_this_process_reads(name, monkeypatch, tmp_path):
     helped = netlens.load(path)
     assert helpers and helpers[0] is not None and alone.report.messages > 0
     _same(alone, helped)
+
+
+@forking
+@pytest.mark.parametrize("room", ["some", "none", "no memory"])
+def test_parts_too_large_for_the_shared_memory_come_by_the_pipe(room, monkeypatch, tmp_path):
+    """Parts go through memory shared with the helper when they fit (``some``: the first
+    part does and the rest does not), else through the pipe, as when the system gives no
+    shared memory at all."""
+    path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
+    alone = _in_process(monkeypatch, path)
+    if room == "no memory":
+
+        def refused(*args):
+            raise OSError("Cannot allocate memory")
+
+        monkeypatch.setattr(background, "mmap", types.SimpleNamespace(mmap=refused))
+    else:
+        first = len(_pickled_parts(path)[0])
+        monkeypatch.setattr(background, "SHARED_BYTES", first if room == "some" else 16)
+    sent = tmp_path / "sent"  # written by the helper, which inherits the spy
+
+    def send(self, message):
+        with open(sent, "a") as log:
+            print(message[0], file=log)
+        return real_send(self, message)
+
+    real_send = background.Connection.send
+    monkeypatch.setattr(background.Connection, "send", send)
+    helpers = helpers_started(monkeypatch)
+    helped = netlens.load(path)
+    assert helpers and helpers[0] is not None
+    _same(alone, helped)
+    ways = sent.read_text().split()
+    assert len(ways) == 3  # two parts and the end
+    if room == "some":
+        assert ways[0] == "shared" and "pipe" in ways[1:]
+    else:
+        assert ways == ["pipe"] * 3
+
+
+def _pickled_parts(path) -> list[bytes]:
+    from multiprocessing.reduction import ForkingPickler
+
+    with netlens.loader.archive.open_export(path) as export:
+        warnings: list[str] = []
+        return [
+            bytes(ForkingPickler.dumps(("part", part, [])))
+            for part in message_parts(export.files["messages"], warnings)
+        ]
 
 
 @forking
@@ -217,4 +267,6 @@ URL_PARTS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.lists(URL_PARTS, max_size=4).map("".join), st.text(max_size=8))))
 def test_normalize_urls_is_normalize_url_of_each(urls):
-    assert normalize_urls(urls) == [normalize_url(url) for url in urls]
+    expected = [normalize_url(url) for url in urls]
+    assert normalize_urls(urls) == expected
+    assert normalize_urls(urls) == expected  # now every spelling remembered
