@@ -87,7 +87,7 @@ class _Inflated(io.RawIOBase):
                 block += self._inflater.flush()
         except isal_zlib.error as exc:  # as zipfile's zlib would say it
             raise zlib.error(str(exc)) from exc
-        self._crc = isal_zlib.crc32(block, self._crc)  # ISA-L: 6x faster than zlib
+        self._crc = zlib.crc32(block, self._crc)  # (not ISA-L's: see docs/performance.md)
         self._block, self._offset = memoryview(block), 0  # sliced without copying
         if self._raw_left and not self._inflater.eof:
             return
