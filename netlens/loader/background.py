@@ -29,7 +29,7 @@ from netlens import processes
 from netlens.errors import NetlensError
 from netlens.loader.archive import Export, Member, open_export
 
-__all__ = ["MIN_BYTES", "Helper", "start"]
+__all__ = ["MIN_BYTES", "SHARED_BYTES", "Helper", "start"]
 
 # Below this, forking and handing over cost about what parsing in parallel saves.
 MIN_BYTES = 4 * 1024**2
