@@ -24,7 +24,8 @@ def _quoted(value: str) -> str:
 
 
 # Fields as LinkedIn and Excel write them: plain, or quoted when they hold a delimiter, a
-# quote or a line break; rows ended by \n or \r\n, some blank, some without a final break.
+# quote or a line break; rows ended by \n, \r\n or \r, some blank, some without a final
+# break.
 _plain = st.text(alphabet="ab é,;\t", max_size=6).filter(lambda s: not {",", ";", "\t"} & set(s))
 _awkward = st.text(alphabet='ab é,;\t"\n\r', max_size=8).map(_quoted)
 _row = st.lists(st.one_of(_plain, _awkward), min_size=0, max_size=6)
@@ -33,7 +34,7 @@ _row = st.lists(st.one_of(_plain, _awkward), min_size=0, max_size=6)
 @settings(max_examples=300, deadline=None)
 @given(
     rows=st.lists(_row, max_size=8),
-    ending=st.sampled_from(["\n", "\r\n"]),
+    ending=st.sampled_from(["\n", "\r\n", "\r"]),
     final=st.booleans(),
     delimiter=st.sampled_from([",", "\t", ";"]),
 )
@@ -73,3 +74,16 @@ def test_odd_rows_are_counted_around_a_stray_quote(tmp_path):
     warnings = netlens.load(folder).report.warnings
     assert any("1 row with too few fields" in w for w in warnings), warnings
     assert any("1 row with more fields than the header" in w for w in warnings), warnings
+
+
+def test_a_field_too_long_for_the_csv_module_leaves_the_rows_uncounted(tmp_path):
+    """The csv module refuses fields over 128 kB; pandas reads them, and the file loads."""
+    long_position = '"' + "x" * 140_000 + '"'
+    rows = [
+        f"Al,Bo,https://www.linkedin.com/in/al-bo,,Acme,{long_position},01 Jan 2024",
+        'Cy "C",Dee,https://www.linkedin.com/in/cy-dee,,Acme,CTO,02 Jan 2024',
+    ]
+    folder = write_folder(tmp_path / "export", {"Connections.csv": connections_csv(*rows)})
+    network = netlens.load(folder)
+    assert len(network.people) == 2
+    assert network.people["position"].str.len().max() == 140_000

@@ -264,7 +264,10 @@ def _count_odd_rows(
     if fields is None:  # quotes out of place: as the csv module reads them
         text = bytes(data).decode("utf-8", errors="replace")
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        fields = np.fromiter(map(len, rows), np.intp)
+        try:
+            fields = np.fromiter(map(len, rows), np.intp)
+        except csv.Error:  # a field over its limit (128 kB): pandas read the rows, uncounted
+            return 0, 0
     fields = fields[1:]  # not the header
     short = int(np.count_nonzero((fields > 0) & (fields < width)))
     long = int(np.count_nonzero(fields > width))
