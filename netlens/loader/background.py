@@ -33,8 +33,9 @@ __all__ = ["MIN_BYTES", "SHARED_BYTES", "Helper", "start"]
 
 # Below this, forking and handing over cost about what parsing in parallel saves.
 MIN_BYTES = 4 * 1024**2
-# Room for the parts of the largest exports (300,000 messages make 7 MB). Reserved, not
-# taken: only the pages written take memory. A part that does not fit goes by the pipe.
+# At most this much room for the parts (at the cap, 300,000 messages make 7 MB of parts
+# from 80 MB of file), and never more than the file's size. Reserved, not taken: only the
+# pages written take memory. A part that does not fit goes by the pipe.
 SHARED_BYTES = 256 * 1024**2
 Produce = Callable[[Member, list[str]], Iterator]
 
@@ -114,7 +115,8 @@ def start(export: Export, kind: str, produce: Produce) -> Helper | None:
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     try:
-        shared = mmap.mmap(-1, SHARED_BYTES)  # anonymous: shared with the fork
+        # Anonymous, so shared with the fork; parts are a tenth of the file's size or less.
+        shared = mmap.mmap(-1, min(SHARED_BYTES, member.size))
     except OSError:  # the system would not reserve it: every part by the pipe
         shared = None
     process = context.Process(
