@@ -10,7 +10,6 @@ connections.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import repeat
 from urllib.parse import unquote
 
@@ -44,12 +43,25 @@ def normalize_url(url: str | None) -> str | None:
     """
     if url is None:
         return None
-    return _normalize_url(str(url))
+    text = str(url)
+    key = _NORMALIZED.get(text, _UNKNOWN)
+    return _remember(text, _normalize_url(text)) if key is _UNKNOWN else key
 
 
 # Profile URLs recur across the files of an export and across a team's exports: each
-# distinct spelling is normalised once.
-@lru_cache(maxsize=1 << 18)
+# distinct spelling is normalised once, by normalize_url or normalize_urls.
+_NORMALIZED: dict[str, str | None] = {}
+_NORMALIZED_MAX = 1 << 18
+_UNKNOWN = object()
+
+
+def _remember(text: str, key: str | None) -> str | None:
+    if len(_NORMALIZED) >= _NORMALIZED_MAX:
+        _NORMALIZED.clear()
+    _NORMALIZED[text] = key
+    return key
+
+
 def _normalize_url(url: str) -> str | None:
     text = url.strip()
     lowered = text.lower()
@@ -73,8 +85,8 @@ def _normalize_url(url: str) -> str | None:
 def normalize_urls(urls: list) -> list[str | None]:
     """``[normalize_url(url) for url in urls]``, with the usual spelling
     (``https://www.linkedin.com/in/…``) done inline, without a call per URL, and each
-    spelling remembered: the senders and recipients of messages are mostly connections,
-    whose URLs were normalised first."""
+    spelling remembered as :func:`normalize_url` does: the senders and recipients of
+    messages are mostly connections, whose URLs were normalised first."""
     found = list(map(_NORMALIZED.get, urls, repeat(_UNKNOWN)))
     missing = [position for position, key in enumerate(found) if key is _UNKNOWN]
     if not missing:
@@ -88,18 +100,9 @@ def normalize_urls(urls: list) -> list[str | None]:
         else normalize_url(text)
         for text, low in zip(stripped, map(_lower, stripped), strict=True)
     ]
-    if len(_NORMALIZED) + len(keys) > _NORMALIZED_MAX:
-        _NORMALIZED.clear()
     for position, text, key in zip(missing, texts, keys, strict=True):
-        found[position] = key
-        if isinstance(text, str):
-            _NORMALIZED[text] = key
+        found[position] = _remember(text, key) if isinstance(text, str) else key
     return found
-
-
-_NORMALIZED: dict[str, str | None] = {}
-_NORMALIZED_MAX = 1 << 18
-_UNKNOWN = object()
 
 
 def _lower(text) -> str:
