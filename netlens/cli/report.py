@@ -27,7 +27,13 @@ if TYPE_CHECKING:
     from netlens.model import Network
     from netlens.report.model import Report
 
-FILES = {"html": "index.html", "md": "report.md", "json": "report.json"}
+FILES = {"html": "index.html", "md": "report.md", "json": "report.json"}  # written by default
+CHARTED = ("html", "md")  # the formats that show the charts
+
+
+def _formats(fmt: str | None) -> list[str]:
+    """The formats to render for ``--format`` (all the files when it is left out)."""
+    return list(FILES) if fmt is None else [fmt]
 
 
 @contextlib.contextmanager
@@ -47,7 +53,7 @@ def progress(total: int, quiet: bool) -> Iterator[Callable[[str], None]]:
 def _drawing(params: dict) -> contextlib.AbstractContextManager:
     """The charts' drawing, started before the export is read (its server imports the
     chart library meanwhile, on a core this process leaves idle), when charts are wanted."""
-    if params["fmt"] not in (None, "html", "md"):
+    if not any(f in CHARTED for f in _formats(params["fmt"])):
         return contextlib.nullcontext()
     from netlens.charts import Drawing
 
@@ -120,7 +126,7 @@ def report(
         raise click.UsageError("-o - prints one file: add --format html or --format json")
     if open_ and (to_stdout or fmt in ("md", "json", "text")):
         raise click.UsageError("--open opens index.html: leave out --format, or use html")
-    formats = ["html", "md", "json"] if fmt is None else [fmt]
+    formats = _formats(fmt)
     folder = Path(directory)
     targets = [] if to_stdout or fmt == "text" else [folder / FILES[f] for f in formats]
     if targets:
