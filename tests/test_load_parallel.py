@@ -97,11 +97,11 @@ def test_parts_too_large_for_the_shared_memory_come_by_the_pipe(room, monkeypatc
     assert helpers and helpers[0] is not None
     _same(alone, helped)
     ways = sent.read_text().split()
-    assert len(ways) == 3  # two parts and the end
+    assert len(ways) == 4  # three parts and the end
     if room == "some":
         assert ways[0] == "shared" and "pipe" in ways[1:]
     else:
-        assert ways == ["pipe"] * 3
+        assert ways == ["pipe"] * 4
 
 
 def _pickled_parts(path) -> list[bytes]:
@@ -150,7 +150,7 @@ def _in_the_helper(monkeypatch, before_part) -> int:
 
 
 @forking
-@pytest.mark.parametrize("dies_before", [0, 1])  # the senders' part, the recipients' part
+@pytest.mark.parametrize("dies_before", [0, 1, 2])  # senders, recipients, dates
 def test_a_helper_that_dies_leaves_the_rest_to_this_process(dies_before, monkeypatch, tmp_path):
     path = zip_folder(EXPORTS / "era2025", tmp_path / "export.zip")
     alone = _in_process(monkeypatch, path)

@@ -19,15 +19,16 @@ import pandas as pd
 
 from netlens.errors import NetlensError
 from netlens.loader import background
-from netlens.loader.archive import Export, open_export
+from netlens.loader.archive import Export, Member, open_export
 from netlens.loader.connections import read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
 from netlens.loader.identity import PeopleIndex
 from netlens.loader.invitations import read_invitations
 from netlens.loader.messages import (
+    MessageContacts,
     Messages,
-    message_interactions,
+    message_contacts,
     message_parts,
     message_senders,
     read_messages,
@@ -35,7 +36,7 @@ from netlens.loader.messages import (
 from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
-from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network
+from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
 from netlens.wording import iso_date
 
 __all__ = ["load"]
@@ -131,8 +132,7 @@ def _read(
     if positions is not None:
         report.files[export.files["positions"].name] = len(positions)
 
-    messages_at = len(warnings)  # where the warnings of messages.csv go
-    messages: Messages | None = optional("messages", read_messages) if helper is None else None
+    messages_at = len(warnings)  # where the warnings of messages.csv go, read last
     invitations: Events | None = optional("invitations", read_invitations)
     events: dict[str, list[Events]] = {"endorsement": [], "recommendation": []}
     for file_kind, kind, reader, received in (
@@ -167,42 +167,42 @@ def _read(
             )
 
     contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
-    found_early: list = []  # the owner and the senders, while the helper reads on
 
-    def senders_known(so_far: Messages) -> None:
-        owner = identify_owner(profile, so_far, invitations, contact_urls, owner_url, owner_name)
-        found_early[:] = [owner, message_senders(so_far, owner, index)]
+    def find_owner(messages: Messages | None) -> Owner:
+        return identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
 
-    if helper is not None:  # what the helper read, its warnings where they would have been
-        theirs: list[str] = []
+    messages: Messages | None = None
+    if "messages" in export.files:
+        theirs: list[str] = []  # the warnings of messages.csv, put where they would have been
+        read = None if helper is None else helper.parts(theirs, idle)
         try:
-            member = export.files["messages"]
-            messages = read_messages(member, theirs, helper.parts(theirs, idle), senders_known)
+            messages, owner, contacts = _read_messages(
+                export.files["messages"], theirs, read, find_owner, index
+            )
         except NetlensError as exc:
             theirs.append(f"{exc} (skipped)")
+            messages = None
         warnings[messages_at:messages_at] = theirs
-    for file_kind, read in (("messages", messages), ("invitations", invitations)):
-        if read is not None:
-            report.files[export.files[file_kind].name] = read.rows
-
-    if messages is not None and found_early:
-        owner, senders = found_early
-    else:  # read here, or not read at all
-        owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
-        senders = None
+    if messages is None:
+        owner = find_owner(None)
 
     parts = [connection_part]
     if messages is not None:
+        report.files[export.files["messages"].name] = messages.rows
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
-        found, no_contact = message_interactions(messages, owner, index, senders)
         parts.append(
             _part(
-                "message", found["person"], found["date"], found["direction"], group=found["group"]
+                "message",
+                contacts.person,
+                messages.dates[contacts.message],
+                contacts.direction,
+                group=contacts.group,
             )
         )
-        report.unmatched["message"] = no_contact
+        report.unmatched["message"] = contacts.no_contact
     if invitations is not None:
+        report.files[export.files["invitations"].name] = invitations.rows
         report.invitations = invitations.rows
     report.unmatched.update(unmatched_events)
     interactions = pd.concat([*parts, *event_parts], ignore_index=True)
@@ -215,6 +215,27 @@ def _read(
         positions=positions,
         connection_dates=connections.dates,
     )
+
+
+def _read_messages(
+    member: Member,
+    warnings: list[str],
+    parts: Iterator | None,
+    find_owner: Callable[[Messages], Owner],
+    index: PeopleIndex,
+) -> tuple[Messages, Owner, MessageContacts]:
+    """The messages, their owner and their contacts, each stage worked on as soon as it is
+    read (see :func:`~netlens.loader.messages.read_messages`): with a helper reading the
+    file, the owner and the senders are found while it reads the recipients, and the
+    contacts while it reads the dates."""
+    stages = read_messages(member, warnings, parts)
+    messages = next(stages)
+    owner = find_owner(messages)
+    senders = message_senders(messages, owner, index)
+    next(stages)
+    contacts = message_contacts(messages, owner, index, senders)
+    next(stages)
+    return messages, owner, contacts
 
 
 def _part(

@@ -5,10 +5,10 @@ connections), and parsing it needs nothing from the other files. On a machine wi
 cores or more, a forked helper process parses it while this one reads the connections and
 the smaller files. The helper runs a generator (:func:`~netlens.loader.messages.message_parts`)
 and sends each part it yields as soon as it is ready (the kinds of message and their
-senders, which this process works on while the helper goes on; then the dates and the
-recipients): numpy arrays and small frames, quick to pickle. A part goes through memory
-shared with the helper, and the pipe only says where it is: through a pipe, 64 kB at a
-time, a part of a few megabytes takes tens of milliseconds, which the whole load waits.
+senders; then the recipients; then the dates), so that this process works on each while
+the helper makes the next: numpy arrays and small frames, quick to pickle. A part goes
+through memory shared with the helper, and the pipe only says where it is: through a pipe,
+64 kB at a time, a part of a few megabytes takes tens of milliseconds, which the whole load waits.
 
 Where forking is not safe or not worth it (not Linux, one core, a small file) the generator
 runs here instead, with the same parts. If the helper fails in any way but a

@@ -9,7 +9,7 @@ comma-joined in ``TO`` and ``RECIPIENT PROFILE URLS``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,9 +30,10 @@ from netlens.model import DIRECTIONS, Owner
 
 __all__ = [
     "COLUMNS",
+    "MessageContacts",
     "Messages",
     "Senders",
-    "message_interactions",
+    "message_contacts",
     "message_parts",
     "message_senders",
     "read_messages",
@@ -69,7 +70,7 @@ class Messages:
     ``counted`` (not a draft, spam or sponsored), ``sender_key`` and
     ``from_key`` (the sender's normalised URL and name). ``kind`` and ``dates`` have a value
     per message, in file order. ``recipients`` lists each kind's recipients, normalised, in
-    the order :func:`message_interactions` reads them.
+    the order :func:`message_contacts` reads them.
     """
 
     kinds: pd.DataFrame
@@ -88,31 +89,31 @@ class Messages:
 
 
 def read_messages(
-    member: Member,
-    warnings: list[str],
-    parts: Iterator | None = None,
-    senders_known: Callable[[Messages], object] | None = None,
-) -> Messages:
-    """Read the messages (not their content) and flag drafts, spam and sponsored ones.
+    member: Member, warnings: list[str], parts: Iterator | None = None
+) -> Iterator[Messages]:
+    """Read the messages (not their content) in three stages, yielding the same
+    :class:`Messages` after each as it fills in, so that the caller can work on what is
+    known while the rest is read (in the helper process, if one reads the file):
 
-    The file is read in two parts by :func:`message_parts`, which may run in another
+    1. the kinds with their senders (no ``counted``, recipients or dates yet, nothing
+       excluded): enough to identify the owner and match the senders;
+    2. the recipients, ``counted`` and ``excluded``: enough for the contacts of each message;
+    3. the dates.
+
+    The file is read in matching parts by :func:`message_parts`, which may run in another
     process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
     unusual format are parsed here, and names and URLs normalised here: the caches of this
-    process know the connections' already. Once the senders are known, and while the
-    helper still works out the recipients, ``senders_known`` is called with the messages
-    so far (no dates or recipients yet, nothing excluded, no ``counted``): the owner can be
-    identified meanwhile.
+    process know the connections' already.
     """
     parts = message_parts(member, warnings) if parts is None else parts
     kind, written = next(parts)
     kinds = pd.DataFrame({column: strip_values(written[column]) for column in _SENDER_COLUMNS})
     kinds["sender_key"] = map_unique(kinds["sender_url"], batch=normalize_urls)
     kinds["from_key"] = map_unique(kinds["from"], batch=normalize_names)
-    if senders_known is not None:
-        senders_known(Messages(kinds=kinds, kind=kind, dates=_NO_DATES, recipients=_NO_RECIPIENTS))
-    dates, recipients, counted, excluded = next(parts)
-    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
-        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
+    messages = Messages(kinds=kinds, kind=kind, dates=_NO_DATES, recipients=_NO_RECIPIENTS)
+    yield messages
+
+    recipients, counted, messages.excluded = next(parts)
     kinds.insert(len(_SENDER_COLUMNS), "counted", counted)
     by_url = recipients["by_url"].to_numpy()
     keys = recipients["key"]
@@ -122,19 +123,21 @@ def read_messages(
             map_unique(keys.loc[~by_url], batch=normalize_names),
         ]
     )
-    return Messages(
-        kinds=kinds,
-        kind=kind,
-        dates=np.asarray(dates, dtype="datetime64[ns]"),
-        recipients=recipients,
-        excluded=excluded,
-    )
+    messages.recipients = recipients
+    yield messages
+
+    (dates,) = next(parts)
+    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
+        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
+    messages.dates = np.asarray(dates, dtype="datetime64[ns]")
+    yield messages
 
 
 def message_parts(member: Member, warnings: list[str]) -> Iterator:
-    """The file read, in two parts: the kind of each message and the senders of the kinds
-    (as written); then the dates (parsed if in the usual format, else as written), the
-    kinds' recipients (as written), whether each kind is counted, and the excluded counts."""
+    """The file read, in the three parts :func:`read_messages` takes: the kind of each
+    message and the senders of the kinds (as written); the kinds' recipients (as written),
+    whether each kind is counted, and the excluded counts; the dates (parsed if in the usual
+    format, else as written). The dates come last: they are needed last."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
@@ -145,7 +148,6 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
     yield kind, pd.DataFrame({column: written[column] for column in _SENDER_COLUMNS})
     dates = frame["date"].to_numpy()
     del frame, table
-    parsed = utc_seconds(dates)
     kinds = pd.DataFrame({column: strip_values(values) for column, values in written.items()})
     # A handful of distinct values each: cased once per value.
     draft = map_unique(kinds["message_draft"], str.lower).isin(_YES) | map_unique(
@@ -160,7 +162,9 @@ def message_parts(member: Member, warnings: list[str]) -> Iterator:
         "spam": int((spam & ~draft).sum()),
         "sponsored": int((sponsored & ~draft & ~spam).sum()),
     }
-    yield dates if parsed is None else parsed, _recipients(kinds), counted, excluded
+    yield _recipients(kinds), counted, excluded
+    parsed = utc_seconds(dates)
+    yield (dates if parsed is None else parsed,)
 
 
 _SENDER_COLUMNS = ("from", "sender_url", "recipient_urls", "direction")
@@ -247,21 +251,31 @@ def message_senders(messages: Messages, owner: Owner, index: PeopleIndex) -> Sen
     )
 
 
-def message_interactions(
-    messages: Messages, owner: Owner, index: PeopleIndex, senders: Senders | None = None
-) -> tuple[pd.DataFrame, int]:
-    """One row per (counted message, participant other than the owner who is a contact).
+@dataclass
+class MessageContacts:
+    """The interactions of messages, but for their dates: one row per (counted message,
+    participant other than the owner who is a contact), with the message's place in the
+    file (``message``), the contact (``person``), ``direction`` and ``group``."""
 
-    Returns the interactions (``person``, ``date``, ``direction``, ``group``) and how many
-    counted messages involved no contact at all. Rows come in this order: senders, then
-    recipients listed by URL (single, then several), then by name (likewise), each in
-    message order. The participants are worked out once per kind of message, then spread
-    over the messages.
+    message: np.ndarray
+    person: pd.api.extensions.ExtensionArray
+    direction: pd.Categorical
+    group: np.ndarray
+    no_contact: int  # how many counted messages involved no contact at all
+
+
+def message_contacts(
+    messages: Messages, owner: Owner, index: PeopleIndex, senders: Senders | None = None
+) -> MessageContacts:
+    """The contacts of each counted message of ``messages`` (which need no dates yet).
+
+    Rows come in this order: senders, then recipients listed by URL (single, then several),
+    then by name (likewise), each in message order. The participants are worked out once
+    per kind of message, then spread over the messages.
     """
     counted_kinds = messages.kinds["counted"].to_numpy(dtype=bool)
-    counted = counted_kinds[messages.kind]
-    dates = messages.dates[counted]
-    rows = len(dates)
+    counted = np.flatnonzero(counted_kinds[messages.kind])
+    rows = len(counted)
     # The counted kinds, renumbered 0, 1, … in the same order (every kind has a message).
     used = np.flatnonzero(counted_kinds)
     renumber = np.full(len(messages.kinds), -1, dtype=np.intp)
@@ -288,18 +302,15 @@ def message_interactions(
     order = np.argsort(entries["segment"][entry].astype(np.int8), kind="stable")
     message, entry = message[order], entry[order]
     message_kind = kind[message]
-    result = pd.DataFrame(
-        {
-            "person": pd.array(entries["person"], dtype="str").take(entry),
-            "date": dates[message],
-            "direction": pd.Categorical.from_codes(
-                out[message_kind].astype(np.int8), categories=DIRECTIONS
-            ),
-            "group": participants[message_kind] > 2,
-        }
+    return MessageContacts(
+        message=counted[message],
+        person=pd.array(entries["person"], dtype="str").take(entry),
+        direction=pd.Categorical.from_codes(
+            out[message_kind].astype(np.int8), categories=DIRECTIONS
+        ),
+        group=participants[message_kind] > 2,
+        no_contact=int(rows - np.count_nonzero(count)),
     )
-    no_contact = int(rows - np.count_nonzero(count))
-    return result, no_contact
 
 
 def _participants(
