@@ -22,7 +22,7 @@ import netlens
 import netlens.loader
 from netlens import processes
 from netlens.folding import fold, fold_all
-from netlens.loader import background
+from netlens.loader import background, messages
 from netlens.loader.dates import parse_dates, utc_seconds
 from netlens.loader.identity import normalize_url, normalize_urls
 from netlens.loader.messages import message_parts
@@ -270,3 +270,31 @@ def test_normalize_urls_is_normalize_url_of_each(urls):
     expected = [normalize_url(url) for url in urls]
     assert normalize_urls(urls) == expected
     assert normalize_urls(urls) == expected  # now every spelling remembered
+
+
+CELLS = st.sampled_from(["", "Ravi Shah", "https://www.linkedin.com/in/ravi", "INBOX", "No"])
+
+
+def _copied(text: str) -> str:
+    """An equal string that is another object (bar the empty one, of which there is one)."""
+    return text[:1] + text[1:]
+
+
+@pytest.mark.parametrize("mix", ["as is", "alike"])  # "alike": every group fails its check
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(st.lists(st.tuples(CELLS, st.booleans()), min_size=3, max_size=3)))
+def test_kinds_are_the_distinct_rows_in_order_of_first_use(mix, rows):
+    """Kinds are told apart by the identity of cells first: equal values in other objects
+    (as the parser makes in another block of rows) are still one kind."""
+    cells = [[_copied(text) if copy else text for text, copy in row] for row in rows]
+    frame = pd.DataFrame(cells, columns=["a", "b", "c"], dtype=object)
+    first_row: dict[tuple, int] = {}
+    for number, row in enumerate(map(tuple, cells)):
+        first_row.setdefault(row, number)
+    expected_kind = [list(first_row).index(tuple(row)) for row in cells]
+    with pytest.MonkeyPatch.context() as patch:
+        if mix == "alike":
+            patch.setattr(messages, "_MIX", np.uintp(0))
+        kind, first = messages._kinds(frame, ["a", "b", "c"])
+    assert kind.tolist() == expected_kind
+    assert first.tolist() == list(first_row.values())

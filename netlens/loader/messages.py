@@ -9,7 +9,8 @@ comma-joined in ``TO`` and ``RECIPIENT PROFILE URLS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import ctypes
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -176,15 +177,50 @@ _KIND_COLUMNS = (
 
 def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
     """(the kind of each row, numbered 0, 1, … in order of first use; the first row of each
-    kind) for the distinct combinations of ``columns``."""
-    rows = len(frame)
-    cells = [frame[column].tolist() for column in columns]
-    first_row: dict[tuple, int] = {}
-    first = np.fromiter(
-        map(first_row.setdefault, zip(*cells, strict=True), range(rows)), np.intp, rows
+    kind) for the distinct combinations of ``columns``.
+
+    The parser makes one string object per distinct value of a column in each block of
+    rows it reads, so the rows of a kind mostly hold the very same objects. Rows are first
+    grouped by the identities of their objects (numbers, mixed and grouped by numpy and
+    pandas rather than a tuple per row), then only the first row of each group is compared
+    by value. Grouping by identity is exact whatever the parser does (one object is one
+    value); it is quick because of what the parser does.
+    """
+    cells = [np.ascontiguousarray(frame[column].to_numpy(), dtype=object) for column in columns]
+    ids = [_identities(values) for values in cells]
+    mixed = np.zeros(len(frame), np.uintp)
+    for column in ids:
+        mixed = mixed * _MIX ^ column
+    group = pd.factorize(mixed)[0]
+    # Groups are numbered in order of first use: a group's first row is where the highest
+    # number so far rises.
+    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(group), prepend=-1) > 0)
+    if not all(np.array_equal(column[firsts][group], column) for column in ids):
+        group = firsts = np.arange(len(frame))  # two mixes alike: every row by value
+    group_kind, distinct = _first_uses(
+        zip(*(values[firsts].tolist() for values in cells), strict=True), len(firsts)
     )
+    return group_kind[group], firsts[distinct]
+
+
+# An odd constant (the golden ratio's, as in Fibonacci hashing) to mix identities with.
+_MIX = np.uintp(0x9E3779B97F4A7C15 & np.iinfo(np.uintp).max)
+
+
+def _identities(values: np.ndarray) -> np.ndarray:
+    """The identity (``id()``) of each object of a contiguous object array, read in bulk:
+    the array holds the objects' addresses."""
+    addresses = (ctypes.c_size_t * len(values)).from_address(values.ctypes.data)
+    return np.frombuffer(addresses, dtype=np.uintp).copy()
+
+
+def _first_uses(rows: Iterable[tuple], count: int) -> tuple[np.ndarray, np.ndarray]:
+    """(the number of each of ``count`` rows, 0, 1, … for the distinct values in order of
+    first use; the first row of each distinct value)."""
+    first_row: dict[tuple, int] = {}
+    first = np.fromiter(map(first_row.setdefault, rows, range(count)), np.intp, count)
     distinct = np.fromiter(first_row.values(), np.intp, len(first_row))
-    number = np.empty(rows, np.int32)  # half the bytes of intp to send from the helper
+    number = np.empty(count, np.int32)  # half the bytes of intp to send from the helper
     number[distinct] = np.arange(len(distinct), dtype=np.int32)
     return number[first], distinct
 
