@@ -103,8 +103,10 @@ def read_messages(
 
     The file is read in matching parts by :func:`message_parts`, which may run in another
     process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
-    unusual format are parsed here, and names and URLs normalised here: the caches of this
-    process know the connections' already.
+    unusual format are parsed here, with their warnings, and the senders normalised here:
+    the caches of this process know the connections' already, and the senders are needed
+    first. The recipients come normalised, by the helper while this process works on the
+    senders.
     """
     parts = message_parts(member, warnings) if parts is None else parts
     kind, written = next(parts)
@@ -114,17 +116,8 @@ def read_messages(
     messages = Messages(kinds=kinds, kind=kind, dates=_NO_DATES, recipients=_NO_RECIPIENTS)
     yield messages
 
-    recipients, counted, messages.excluded = next(parts)
+    messages.recipients, counted, messages.excluded = next(parts)
     kinds.insert(len(_SENDER_COLUMNS), "counted", counted)
-    by_url = recipients["by_url"].to_numpy()
-    keys = recipients["key"]
-    recipients["key"] = pd.concat(
-        [
-            map_unique(keys.loc[by_url], batch=normalize_urls),
-            map_unique(keys.loc[~by_url], batch=normalize_names),
-        ]
-    )
-    messages.recipients = recipients
     yield messages
 
     (dates,) = next(parts)
@@ -136,7 +129,7 @@ def read_messages(
 
 def message_parts(member: Member, warnings: list[str]) -> Iterator:
     """The file read, in the three parts :func:`read_messages` takes: the kind of each
-    message and the senders of the kinds (as written); the kinds' recipients (as written),
+    message and the senders of the kinds (as written); the kinds' recipients (normalised),
     whether each kind is counted, and the excluded counts; the dates (parsed if in the usual
     format, else as written). The dates come last: they are needed last."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
@@ -233,7 +226,7 @@ _NO_RECIPIENTS = pd.DataFrame(
 
 
 def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
-    """Each kind's recipients as written: by profile URL where the kind lists URLs, else by
+    """Each kind's recipients, normalised: by profile URL where the kind lists URLs, else by
     name. Single recipients come first, then those of lists of several (``segment``)."""
     by_url = kinds["recipient_urls"] != ""
     urls, url_segment = _explode(kinds.loc[by_url, "recipient_urls"], _URL_ONE)
@@ -242,7 +235,12 @@ def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
         {
             "kind": np.concatenate([urls.index, names.index]).astype(np.intp),
             "segment": np.concatenate([url_segment, name_segment]),
-            "key": np.concatenate([urls.to_numpy(dtype=object), names.to_numpy(dtype=object)]),
+            "key": np.concatenate(
+                [
+                    map_unique(urls, batch=normalize_urls).to_numpy(dtype=object),
+                    map_unique(names, batch=normalize_names).to_numpy(dtype=object),
+                ]
+            ),
             "by_url": np.repeat([True, False], [len(urls), len(names)]),
         }
     )
