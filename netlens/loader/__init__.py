@@ -181,7 +181,6 @@ def _read(
             )
         except NetlensError as exc:
             theirs.append(f"{exc} (skipped)")
-            messages = None
         warnings[messages_at:messages_at] = theirs
     if messages is None:
         owner = find_owner(None)
