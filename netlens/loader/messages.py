@@ -196,7 +196,9 @@ def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
     return group_kind[group], firsts[distinct]
 
 
-# An odd constant (the golden ratio's, as in Fibonacci hashing) to mix identities with.
+# An odd constant (the golden ratio's, as in Fibonacci hashing) to mix identities with. On
+# a 32-bit build the mixes have 32 bits: two groups mixed alike then become likely at
+# LinkedIn's cap, and send every row to the grouping by value (slower, as exact).
 _MIX = np.uintp(0x9E3779B97F4A7C15 & np.iinfo(np.uintp).max)
 
 
