@@ -9,7 +9,7 @@ import pytest
 
 import netlens
 
-from conftest import EXPORTS, connections_csv, write_folder, zip_bytes, zip_folder
+from conftest import EXPORTS, MESSAGES_HEADER, connections_csv, write_folder, zip_bytes, zip_folder
 
 FOLDERS = sorted(p.name for p in EXPORTS.iterdir() if p.is_dir())
 WITH_MESSAGES = ["era2016", "era2018", "era2020", "era2022", "era2023", "era2025"]
@@ -188,3 +188,41 @@ def test_the_cycle_collector_is_as_the_load_found_it(enabled, tmp_path):
         assert gc.isenabled() == enabled
     finally:
         gc.enable()
+
+
+def test_a_utf8_file_with_a_late_windows_1252_line_is_read_whole(tmp_path):
+    """A file edited on Windows: UTF-8, with one line saved in Windows-1252 after the first
+    64 kB. It is read as Windows-1252, whose five undefined bytes (0x8D here, in the UTF-8
+    of Í and ō) decode as control characters rather than failing the file, and the UTF-8
+    names are repaired."""
+    filler = [f"Person{i},Last{i},,,Company {i},Engineer,04 Jul 2023" for i in range(1500)]
+    connections = connections_csv(
+        "Íñigo,Gōmez,https://www.linkedin.com/in/inigo,,Acme,Engineer,04 Jul 2023", *filler
+    ).encode("utf-8") + "\nRené,Dubois,,,Café Ltd,Chef,05 Jul 2023".encode("cp1252")
+    message = (
+        "1-a,,{who},{url},Maya Cohen,https://www.linkedin.com/in/maya,"
+        "2024-05-01 10:00:00 UTC,,{text},INBOX,,No,No"
+    )
+    messages = "\n".join(
+        [MESSAGES_HEADER]
+        + [
+            message.format(
+                who="Íñigo Gōmez", url="https://www.linkedin.com/in/inigo", text="x" * 60
+            )
+        ]
+        * 1200
+    ).encode("utf-8") + ("\n" + message.format(who="René Dubois", url="", text="Merci")).encode(
+        "cp1252"
+    )
+    assert len(connections) > 64 * 1024 and len(messages) > 64 * 1024
+    folder = write_folder(
+        tmp_path / "export", {"Connections.csv": connections, "messages.csv": messages}
+    )
+    network = netlens.load(folder)
+    names = network.people["name"].tolist()
+    assert names[0] == "Íñigo Gōmez" and names[-1] == "René Dubois" and len(names) == 1502
+    assert network.report.messages == 1201
+    assert network.report.warnings == []
+    inigo, rene = network.people["person_id"].iloc[[0, -1]]
+    sent = network.interactions.query("kind == 'message'")["person"]
+    assert sent.value_counts().to_dict() == {inigo: 1200, rene: 1}

@@ -46,6 +46,32 @@ READ_ERRORS = (
 )
 
 
+# Windows-1252 as Windows and web browsers read it: the five bytes the code page leaves
+# undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are the control characters of the same number,
+# not an error that loses the whole file. A UTF-8 file with a line of Windows-1252 in it
+# (one edited on Windows) is read as Windows-1252, and the UTF-8 of letters such as Í or ō
+# holds those bytes; :func:`fix_mojibake` turns them back into the letters.
+_UNDEFINED_1252 = "\x81\x8d\x8f\x90\x9d"
+_CP1252_ERRORS = "netlens-cp1252-controls"
+
+
+def _cp1252_controls(error: UnicodeError) -> tuple[str | bytes, int]:
+    span = error.object[error.start : error.end]
+    if isinstance(error, UnicodeDecodeError):
+        return span.decode("latin-1"), error.end
+    if isinstance(error, UnicodeEncodeError) and all(c in _UNDEFINED_1252 for c in span):
+        return span.encode("latin-1"), error.end
+    raise error
+
+
+codecs.register_error(_CP1252_ERRORS, _cp1252_controls)
+
+
+def _errors(encoding: str) -> str:
+    """How text in ``encoding`` is decoded and encoded here."""
+    return _CP1252_ERRORS if encoding == "cp1252" else "strict"
+
+
 def column_key(name: str) -> str:
     """``"Connected On"``, ``"connected_on"`` and ``"ConnectedOn"`` all give ``connectedon``."""
     return re.sub(r"[\s_\"'\ufeff]+", "", str(name)).lower()
@@ -88,7 +114,7 @@ def read_table(
         text = _decode_head(head[bom:], encoding, complete=len(head) < HEAD_BYTES)
         if text is None:  # not UTF-8 after all: an Excel round trip
             encoding = "cp1252"
-            text = head[bom:].decode(encoding, errors="replace")
+            text = head[bom:].decode(encoding, errors=_errors(encoding))
         if not text.strip():
             raise UnreadableExportError(
                 f"{member.name}: the file is empty — pass the {file_label} of a complete export"
@@ -102,7 +128,7 @@ def read_table(
                 f"{file_label}, unedited?"
             )
         offset, delimiter, header = found
-        skip = bom + len(text[:offset].encode(encoding))
+        skip = bom + len(text[:offset].encode(encoding, errors=_errors(encoding)))
         try:
             table = _parse(member, skip, encoding, delimiter, header, aliases, dtype, strip)
         except UnicodeDecodeError:
@@ -211,6 +237,7 @@ def _parse(
             source,
             sep=delimiter,
             encoding=encoding,
+            encoding_errors=_errors(encoding),
             dtype=dtype,
             usecols=lambda cell: cell in keep,
             keep_default_na=False,
@@ -334,6 +361,6 @@ def fix_mojibake(values: pd.Series) -> pd.Series:
 
 def _unmojibake(value: str) -> str:
     try:
-        return value.encode("cp1252").decode("utf-8")
+        return value.encode("cp1252", errors=_CP1252_ERRORS).decode("utf-8")
     except UnicodeError:
         return value
