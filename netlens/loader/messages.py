@@ -301,9 +301,10 @@ class MessageContacts:
 
 
 def message_contacts(
-    messages: Messages, owner: Owner, index: PeopleIndex, senders: Senders | None = None
+    messages: Messages, owner: Owner, index: PeopleIndex, senders: Senders
 ) -> MessageContacts:
-    """The contacts of each counted message of ``messages`` (which need no dates yet).
+    """The contacts of each counted message of ``messages`` (which need no dates yet), sent
+    by ``senders`` (:func:`message_senders`).
 
     Rows come in this order: senders, then recipients listed by URL (single, then several),
     then by name (likewise), each in message order. The participants are worked out once
@@ -321,8 +322,6 @@ def message_contacts(
     recipients = recipients.assign(kind=renumber[recipients["kind"].to_numpy(dtype=np.intp)])
     recipients = recipients.loc[recipients["kind"] >= 0]
 
-    if senders is None:
-        senders = message_senders(messages, owner, index)
     out = senders.out[used]
     entries, participants = _participants(
         out, senders.person[used], len(used), recipients, owner, index
