@@ -220,7 +220,7 @@ def _read_messages(
     member: Member,
     warnings: list[str],
     parts: Iterator | None,
-    find_owner: Callable[[Messages], Owner],
+    find_owner: Callable[[Messages | None], Owner],
     index: PeopleIndex,
 ) -> tuple[Messages, Owner, MessageContacts]:
     """The messages, their owner and their contacts, each stage worked on as soon as it is
