@@ -1,40 +1,63 @@
 """netlens: a local, private review of your professional network from your LinkedIn export.
 
->>> import netlens
->>> network = netlens.load("sample_exports/…zip")   # doctest: +SKIP
->>> network.people.head()                           # doctest: +SKIP
+The flow reads left to right, each step a plain function::
 
-Heavy libraries (pandas, networkx, matplotlib) are imported only when used, so that
-``netlens --help`` stays fast.
+    network = netlens.load("Basic_LinkedInDataExport_11-21-2026.zip")   # the export, read
+    report = netlens.review(network, as_of=datetime.date(2026, 11, 21))  # every figure
+    netlens.write_report(report, "netlens-report")                      # HTML, Markdown, JSON
+
+The analyzers behind the review are here too, each taking its inputs first and returning
+plain data: :func:`stale`, :func:`reengage`, :func:`growth`, :func:`diversity`,
+:func:`health`, :func:`classify_people`, :func:`diff`, and for several exports merged by
+:func:`merge`, :func:`reach` and :func:`intros`. Everything raises :class:`NetlensError`, and
+nothing else, on input it cannot use. See ``docs/api.md``.
+
+Heavy libraries (pandas, networkx, matplotlib) are imported only when first used, so that
+``import netlens`` and ``netlens --help`` stay fast.
 """
 
 from __future__ import annotations
 
-import os
-from typing import TYPE_CHECKING
+import importlib
+from typing import Any
 
 from netlens.errors import NetlensError
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from netlens.model import Network
-
 __version__ = "0.1.0"
-__all__ = ["NetlensError", "__version__", "load"]
+
+# Public name → the module that defines it, imported on first use.
+_PUBLIC = {
+    "load": "netlens.loader",
+    "review": "netlens.report",
+    "write_report": "netlens.render.files",
+    "merge": "netlens.graph",
+    "read_edges": "netlens.graph",
+    "classify_people": "netlens.classify",
+    "read_industry_map": "netlens.classify",
+    "diversity": "netlens.analyze.diversity",
+    "growth": "netlens.analyze.growth",
+    "health": "netlens.analyze.health",
+    "stale": "netlens.analyze.staleness",
+    "relationships": "netlens.analyze.staleness",
+    "reengage": "netlens.analyze.reengage",
+    "reach": "netlens.analyze.reach",
+    "intros": "netlens.analyze.intros",
+    "diff": "netlens.analyze.diff",
+    "Network": "netlens.model",
+    "Report": "netlens.report.model",
+}
+
+__all__ = ["NetlensError", "__version__", *_PUBLIC]
 
 
-def load(
-    path: str | os.PathLike[str],
-    *,
-    owner_url: str | None = None,
-    owner_name: str | None = None,
-    idle: Callable[[], object] | None = None,
-) -> Network:
-    """Read a LinkedIn export (zip, folder or Connections.csv) into a Network.
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'netlens' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # found once
+    return value
 
-    See :func:`netlens.loader.load`.
-    """
-    from netlens.loader import load as _load
 
-    return _load(path, owner_url=owner_url, owner_name=owner_name, idle=idle)
+def __dir__() -> list[str]:
+    return sorted(__all__)

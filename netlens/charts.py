@@ -12,25 +12,21 @@ to read on a phone.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import math
-import os
-import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from netlens import pngfile, processes
+from netlens import pngfile
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from matplotlib.figure import Figure
 
     from netlens.report.model import Chart, Report
 
-__all__ = ["DRAWERS", "Drawing", "chart_png", "draw", "draw_charts", "png"]
+__all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png"]
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -460,7 +456,6 @@ def _font_families() -> list[str]:
 
 def draw(chart: Chart) -> Figure:
     """The figure for ``chart``, in the netlens style."""
-    prepare()
     from matplotlib import rc_context
 
     with rc_context({**STYLE, "font.family": _font_families()}):
@@ -469,7 +464,7 @@ def draw(chart: Chart) -> Figure:
 
 def png(figure: Figure) -> bytes:
     """``figure`` rendered by Agg at :data:`DPI`, as a PNG file (:mod:`netlens.pngfile`:
-    the pixels ``savefig`` gives, encoded in a seventh of the time Pillow takes)."""
+    the pixels ``savefig`` gives, encoded several times quicker than by Pillow)."""
     import numpy as np
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -484,222 +479,17 @@ def png(figure: Figure) -> bytes:
 
 
 def chart_png(chart: Chart) -> bytes:
-    """``chart`` drawn and encoded: what :func:`draw_charts` runs for each chart."""
-    return png(draw(chart))
+    """``chart`` drawn and encoded: what :func:`draw_charts` runs for each chart. One chart
+    at a time in a process: the style is set through matplotlib's global settings, which
+    two threads drawing at once would mix up."""
+    with _ONE_AT_A_TIME:
+        return png(draw(chart))
 
 
-def prepare() -> None:
-    """matplotlib imported, and its fonts found, before any chart comes."""
-    if "matplotlib.figure" not in sys.modules and "mpl_toolkits.mplot3d" not in sys.modules:
-        # matplotlib registers its 3D axes when imported, a quarter of the import time;
-        # netlens draws none. (It warns that it could not, which is no news here.)
-        sys.modules["mpl_toolkits.mplot3d"] = None  # type: ignore[assignment]
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Unable to import Axes3D")
-            import matplotlib.figure  # noqa: F401
-        del sys.modules["mpl_toolkits.mplot3d"]
-    _font_families()
+_ONE_AT_A_TIME = threading.Lock()
 
 
-class Drawing:
-    """Charts drawn as they come (:func:`~netlens.report.build.build_report`'s ``on_chart``).
-
-    On a machine with several cores a chart server is forked at once (make the drawing
-    before reading the export: this process has no need of matplotlib then). It imports
-    matplotlib on a core this process leaves idle while it imports pandas, then forks the
-    workers, which inherit it; each chart is drawn as soon as it is submitted, while later
-    sections are computed. Elsewhere (Windows, macOS, one core, or ``workers=1``), or if
-    the server fails, the charts are drawn here by :meth:`finish`. The bytes are the same
-    either way. Use as a context manager, or :meth:`close` it (at the latest it is closed
-    as the interpreter exits)."""
-
-    def __init__(self, workers: int | None = None):
-        self._server: Any = None
-        self._connection: Connection | None = None
-        self._sent: set[int] = set()
-        self._drawn: dict[int, bytes] = {}
-        if workers != 1 and processes.can_fork():
-            self._start(workers)
-
-    def _start(self, workers: int | None) -> None:
-        import atexit
-        import multiprocessing
-        import signal
-
-        workers = workers or min(4, os.cpu_count() or 1)
-        context = multiprocessing.get_context("fork")
-        mine, theirs = context.Pipe()
-        # Not a daemon: a daemon process may not start the workers. close() ends it.
-        self._server = context.Process(target=_serve, args=(theirs, mine, workers))
-        # Ctrl-C is this process's to handle (it closes the drawing): the server, and the
-        # workers after it, ignore it from their first instant, and print no traceback.
-        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            self._server.start()
-        except OSError:  # no fork to be had (memory, process limits): drawn here
-            self._server = None
-            mine.close()
-            theirs.close()
-            return
-        finally:
-            signal.signal(signal.SIGINT, interrupt)
-        theirs.close()
-        self._connection = mine
-        # Registered after multiprocessing's own exit handler, so run before it: that one
-        # waits for the server, which waits for this end of the pipe to close.
-        atexit.register(self.close)
-
-    def submit(self, chart: Chart) -> None:
-        """Start drawing ``chart`` (finished: it must not change after this)."""
-        if self._connection is None:
-            return
-        try:
-            self._connection.send((id(chart), chart))
-        except OSError:  # the server has gone: the charts are drawn here
-            self._stop()
-            return
-        self._sent.add(id(chart))
-
-    def finish(self, report: Report, progress: Callable[[str], None] | None = None) -> None:
-        """Every chart of ``report`` with its PNG bytes in ``chart.image``: those submitted
-        as the server's workers finish them, any other drawn now."""
-        for chart in report.charts:
-            if id(chart) not in self._sent:
-                self.submit(chart)
-        for chart in report.charts:
-            if progress:
-                progress(chart.key)
-            chart.image = self._received(id(chart))
-            if chart.image is None:
-                chart.image = chart_png(chart)
-
-    def _received(self, key: int) -> bytes | None:
-        """The image of the chart submitted as ``key``, or None if it will not come (or failed
-        there: drawn here, the chart fails again with this process's traceback, or a worker's
-        crash costs only the time to draw it again)."""
-        from multiprocessing.connection import wait
-
-        while key in self._sent and key not in self._drawn and self._connection is not None:
-            # The server's end of the pipe closes with it: but wait on the server itself
-            # too, should another process still hold that end.
-            wait([self._connection, self._server.sentinel])
-            try:
-                if not self._connection.poll():  # the server has ended, and sent no more
-                    raise EOFError
-                drawn, image = self._connection.recv()
-            except (EOFError, OSError):  # the server died: the rest are drawn here
-                self._stop()
-                break
-            self._drawn[drawn] = image
-        self._sent.discard(key)
-        return self._drawn.pop(key, None)
-
-    def close(self) -> None:
-        """End the server, once the charts its workers are drawing are done."""
-        self._stop(wait=True)
-
-    def _stop(self, wait: bool = False) -> None:
-        """End the server: told to, and waited for (``wait``), or at once. Its workers end
-        with it."""
-        import atexit
-
-        if self._connection is not None:
-            if wait:
-                with contextlib.suppress(OSError):
-                    self._connection.send(None)
-            self._connection.close()
-            self._connection = None
-        if self._server is not None:
-            self._server.join(timeout=60 if wait else 0)
-            if self._server.is_alive():  # not needed, or stuck
-                self._server.kill()
-                self._server.join()
-            self._server = None
-            atexit.unregister(self.close)
-
-    def __enter__(self) -> Drawing:
-        return self
-
-    def __exit__(self, error: type[BaseException] | None, *details: object) -> None:
-        # After an error nothing more is drawn: the server is stopped at once.
-        self._stop(wait=error is None)
-
-
-def _serve(connection: Connection, parents: Connection, workers: int) -> None:
-    """The chart server: matplotlib imported, then ``workers`` processes forked to draw
-    each chart that comes over ``connection``; each image goes back as (key, PNG), or
-    (key, None) if drawing failed, in the order they are done. Ends at None, when the
-    parent's end of the pipe closes, or when anything fails here (the parent then draws
-    the rest itself), quietly: the parent tells the user what went wrong, if anything."""
-    import multiprocessing
-    import queue
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-
-    parents.close()  # so that the parent's end closing reads as the end here
-    pool = postman = None
-    outbox: queue.SimpleQueue = queue.SimpleQueue()
-
-    def done(key: int, future: Any) -> None:
-        outbox.put((key, None if future.cancelled() or future.exception() else future.result()))
-
-    try:
-        prepare()
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_worker_started,
-            initargs=(connection, os.getpid()),
-        )
-        pool.submit(int)  # with fork, the first task starts every worker at once
-        # Images are sent by a thread (started once the workers are forked): the parent
-        # reads them only when its report is built, and the pool must not wait on that.
-        postman = threading.Thread(target=_post, args=(connection, outbox))
-        postman.start()
-        while (message := connection.recv()) is not None:
-            key, chart = message
-            pool.submit(chart_png, chart).add_done_callback(functools.partial(done, key))
-    except Exception:  # the pipe closed, the pool broke, matplotlib failed to import…
-        pass
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        if postman is not None:
-            outbox.put(None)
-            postman.join()
-        connection.close()
-
-
-def _worker_started(servers: Connection, server: int) -> None:
-    """In each chart worker: die with the server (Linux's parent-death signal), and let go
-    of the server's end of the pipe, which should close when the server goes."""
-    import ctypes
-    import signal
-
-    servers.close()
-    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, <linux/prctl.h>
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL)
-    if os.getppid() != server:  # the server died before that took effect
-        os._exit(1)
-
-
-def _post(connection: Connection, outbox: Any) -> None:
-    while (message := outbox.get()) is not None:
-        try:
-            connection.send(message)
-        except OSError:  # the parent has gone
-            return
-
-
-def draw_charts(
-    report: Report,
-    progress: Callable[[str], None] | None = None,
-    workers: int | None = None,
-) -> None:
-    """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``: by worker
-    processes on a machine with several cores (``workers`` of them, default up to the
-    cores, at most four), else one by one (see :class:`Drawing`). Either way the bytes are
-    the same."""
-    with Drawing(workers) as drawing:
-        drawing.finish(report, progress)
+def draw_charts(report: Report) -> None:
+    """Draw every chart of ``report`` once, as PNG bytes in ``chart.image``."""
+    for chart in report.charts:
+        chart.image = chart_png(chart)

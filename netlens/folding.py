@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_all"]
+__all__ = ["fold"]
 
 _DROP = re.compile(r"['’`´.]")
 _SPACE = re.compile(r"[\W_]+")
@@ -31,7 +31,7 @@ def fold(text: str | None) -> str:
 
 
 # The same names, companies and titles recur across the files of an export and across the
-# exports of a team: each distinct text is folded once, by fold or fold_all.
+# exports of a team: each distinct text is folded once.
 _FOLDED: dict[str, str] = {}
 _FOLDED_MAX = 1 << 18
 
@@ -51,30 +51,3 @@ def _fold(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
         text = text.translate(_LETTERS)
     return " ".join(_SPACE.sub(" ", _DROP.sub("", text)).split())
-
-
-# fold_all: the same patterns over many texts joined by line breaks. _SPACE without the
-# line break, so that a run of punctuation never joins two texts.
-_SPACE_IN_LINE = re.compile(r"(?:[^\w\n]|_)+")
-_LINE_ENDS = re.compile(r" ?\n ?")
-
-
-def fold_all(texts: list) -> list[str]:
-    """``[fold(text) for text in texts]``, the plain ASCII texts (most names and companies)
-    not folded before folded together, in one pass of each pattern over them all."""
-    folded = [""] * len(texts)
-    plain = []
-    for position, text in enumerate(texts):
-        known = _FOLDED.get(text) if isinstance(text, str) else None
-        if known is not None:
-            folded[position] = known
-        elif isinstance(text, str) and text.isascii() and "\n" not in text:
-            plain.append(position)
-        else:
-            folded[position] = fold(text)
-    if plain:
-        joined = "\n".join([texts[position] for position in plain]).lower()
-        joined = _LINE_ENDS.sub("\n", _SPACE_IN_LINE.sub(" ", _DROP.sub("", joined))).strip(" ")
-        for position, text in zip(plain, joined.split("\n"), strict=True):
-            folded[position] = _remember(texts[position], text) if texts[position] else ""
-    return folded

@@ -18,21 +18,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
+from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.loader.identity import normalize_url
 from netlens.model import Network
 
-__all__ = ["Team", "build_team", "owner_node", "read_edges", "write_graph"]
+__all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]
 
 
 @dataclass
@@ -65,22 +64,22 @@ def build_team(
     edges: Iterable[tuple[str, str]] = (),
 ) -> Team:
     """Merge exports (and extra ties) into one graph; see the module docstring."""
-    with collection_paused():
+    with collector.paused():
         return _build_team(networks, as_of=as_of, edges=edges)
 
 
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while a large graph is built or walked: the
-    hundreds of thousands of dicts it is made of (in no reference cycle) set off full
-    collections that scan every object alive, a tenth of the time of a team's merge."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def merge(
+    network: Network,
+    teammates: Sequence[Network] = (),
+    *,
+    edges: Iterable[tuple[str, str]] = (),
+    as_of: dt.date,
+) -> Team:
+    """The owner's ``network`` merged with ``teammates``' exports and known ``edges``
+    (pairs of profile URLs or names, :func:`read_edges`), each as it stood on ``as_of``:
+    the graph that :func:`netlens.reach` and :func:`netlens.intros` walk."""
+    networks = [network.until(as_of), *(other.until(as_of) for other in teammates)]
+    return build_team(networks, as_of=as_of, edges=edges)
 
 
 def _build_team(
@@ -91,7 +90,12 @@ def _build_team(
 ) -> Team:
     from netlens.analyze.staleness import tie_figures
 
-    graph = nx.Graph()
+    # People and ties are gathered in plain dicts first (a person or a tie that several
+    # exports list is merged there), then the graph is made of them in bulk.
+    # Both dicts keep the order things were first met, and so does the graph: Louvain's
+    # communities depend on it.
+    nodes: dict[str, dict[str, Any]] = {}  # node → its attributes
+    ties: dict[tuple[str, str], tuple[float, int]] = {}  # sorted pair → strength, messages
     owners = []
     notes = []
     for network in networks:
@@ -102,15 +106,26 @@ def _build_team(
                 "exports can only find them by name — pass --owner-url if they do not"
             )
         owners.append(owner)
-        _add_node(graph, owner, network.owner.name or "you", network.owner.url, "", "", True)
+        _note_person(nodes, owner, network.owner.name or "you", network.owner.url, "", "", True)
         strength, messages = tie_figures(network, as_of=as_of)
         people = network.people
         for pid, name, url, company, position in zip(
             people["person_id"].tolist(), people["name"].tolist(), people["url"].tolist(),
             people["company"].tolist(), people["position"].tolist(), strict=True,
         ):  # fmt: skip
-            _add_node(graph, pid, name, url, company, position, False)
-            _add_edge(graph, owner, pid, strength.get(pid, 0.0), messages.get(pid, 0))
+            _note_person(nodes, pid, name, url, company, position, False)
+            _note_tie(ties, owner, pid, strength.get(pid, 0.0), messages.get(pid, 0))
+    graph = nx.Graph()
+    # The nodes, then their attributes: add_nodes_from(nodes.items()) makes the same graph,
+    # but slower (it takes each (node, attributes) pair through a caught TypeError).
+    graph.add_nodes_from(nodes)
+    for node, data in graph.nodes(data=True):
+        data.update(nodes[node])
+    del nodes  # the graph holds copies: free these before the ties' dicts are made
+    graph.add_edges_from(
+        (a, b, {"strength": s, "messages": m, "source": "export"})
+        for (a, b), (s, m) in ties.items()
+    )
     merged = _merge_name_only_nodes(graph)
     owners = [merged.get(owner, owner) for owner in owners]
     for owner in owners:
@@ -128,13 +143,8 @@ def _build_team(
     return Team(graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes)
 
 
-# Merging a hundred exports adds some 200,000 nodes and ties: these two write networkx's own
-# dicts of a plain nx.Graph (``_node``, ``_adj``) exactly as ``add_node`` and ``add_edge``
-# do, without their per-call overhead, which was most of the merge.
-
-
-def _add_node(
-    graph: nx.Graph,
+def _note_person(
+    nodes: dict[str, dict[str, Any]],
     node: str,
     name: str,
     url: Any,
@@ -142,8 +152,10 @@ def _add_node(
     position: str,
     owner: bool,
 ) -> None:
+    """Add a person to ``nodes`` (node id → attributes), or fill in what an earlier export
+    left empty and count one more export that knows them."""
     url = "" if url is None or url != url else str(url)  # NaN-safe
-    data = graph._node.get(node)  # as graph.nodes[node] gives it
+    data = nodes.get(node)
     if data is not None:
         data["known_by"] += 0 if owner else 1
         for key, value in (("name", name), ("url", url), ("company", company),
@@ -152,24 +164,27 @@ def _add_node(
                 data[key] = value
         data["owner"] = data["owner"] or owner
         return
-    graph._adj[node] = {}
-    graph._node[node] = {
+    nodes[node] = {
         "name": name or "", "url": url, "company": company or "", "position": position or "",
         "owner": owner, "known_by": 0 if owner else 1,
     }  # fmt: skip
 
 
-def _add_edge(graph: nx.Graph, a: str, b: str, strength: float, messages: int) -> None:
-    """Tie ``a`` to ``b`` (both already nodes), or keep the stronger figures of a tie
-    already there."""
-    data = graph._adj[a].get(b)  # as graph.edges[a, b] gives it
-    if data is not None:
-        data["strength"] = max(data["strength"], strength)
-        data["messages"] = max(data["messages"], messages)
-    else:
-        data = {"strength": strength, "messages": messages, "source": "export"}
-        graph._adj[a][b] = data
-        graph._adj[b][a] = data
+def _note_tie(
+    ties: dict[tuple[str, str], tuple[float, int]],
+    a: str,
+    b: str,
+    strength: float,
+    messages: int,
+) -> None:
+    """Add the tie between ``a`` and ``b`` to ``ties`` (keyed by the sorted pair, so that
+    either way round is the same tie), or keep the stronger figures of a tie already
+    there."""
+    pair = (a, b) if a <= b else (b, a)
+    known = ties.get(pair)
+    if known is not None:
+        strength, messages = max(known[0], strength), max(known[1], messages)
+    ties[pair] = (strength, messages)  # a tie already there keeps its place in the order
 
 
 def _name_index(graph: nx.Graph) -> dict[str, str | None]:
@@ -245,49 +260,3 @@ def read_edges(path: str | os.PathLike[str]) -> list[tuple[str, str]]:
     if not pairs:
         raise NetlensError(f"{path}: no pairs of people found — one tie per row: URL,URL")
     return pairs
-
-
-def write_graph(
-    team: Team,
-    fmt: str,
-    *,
-    network: Network,
-    as_of: dt.date,
-    months: int = 12,
-    industry_map: dict[str, str] | None = None,
-) -> bytes:
-    """The merged graph as GEXF, GraphML or node-link JSON, each node carrying name, url,
-    company, position, industry, function, seniority, degree (distance from the first
-    owner; -1 when unreachable) and, for the contacts of ``network`` (the first owner's
-    export), tier and strength."""
-    import io
-    import json
-
-    from netlens.analyze.staleness import relationships
-    from netlens.classify import classify_company, classify_position
-
-    graph = team.graph.copy()
-    distance = nx.single_source_shortest_path_length(graph, team.owner)
-    ties = relationships(network, as_of=as_of, months=months).set_index("person_id")
-    for node, data in graph.nodes(data=True):
-        industry = classify_company(data["company"], data["position"], industry_map=industry_map)
-        function, seniority = classify_position(data["position"], data["company"])
-        data.update(
-            industry=industry.label, function=function, seniority=seniority,
-            degree=distance.get(node, -1), tier="", strength=0.0,
-        )  # fmt: skip
-        if node in ties.index:
-            data["tier"] = str(ties.at[node, "tier"])
-            data["strength"] = round(float(ties.at[node, "strength"]), 4)
-    if fmt == "json":
-        return json.dumps(
-            nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=1
-        ).encode()
-    buffer = io.BytesIO()
-    if fmt == "gexf":
-        nx.write_gexf(graph, buffer)
-    elif fmt == "graphml":
-        nx.write_graphml(graph, buffer)
-    else:
-        raise ValueError(f"unknown graph format {fmt!r}")
-    return buffer.getvalue()

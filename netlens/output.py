@@ -12,7 +12,7 @@ from typing import Any
 
 from netlens.errors import NetlensError
 
-__all__ = ["BOM", "csv_text", "neutralise", "write_atomic"]
+__all__ = ["BOM", "check_not_input", "csv_text", "neutralise", "write_atomic"]
 
 BOM = "\ufeff"
 
@@ -36,6 +36,29 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     for row in rows:
         writer.writerow(["" if cell is None else neutralise(cell) for cell in row])
     return buffer.getvalue()
+
+
+def check_not_input(
+    target: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]
+) -> None:
+    """Refuse to write ``target`` when it is one of ``inputs`` or a file inside an input
+    folder (an extracted export), however either is spelled: both are resolved through
+    symbolic links first."""
+    where = Path(target).expanduser().resolve()
+    for source in inputs:
+        source_path = Path(source).expanduser().resolve()
+        inside = source_path.is_dir() and where.is_relative_to(source_path) and where.exists()
+        if where == source_path or inside:
+            raise NetlensError(
+                f"{_short(target)} is one of this command's inputs"
+                + (f" (inside {_short(source)})" if inside else "")
+                + "; netlens never overwrites its inputs — write to another file"
+            )
+
+
+def _short(path: str | os.PathLike[str]) -> str:
+    text = str(path)
+    return text if len(text) <= 100 else f"…{text[-99:]}"
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import zipfile
@@ -51,6 +52,54 @@ def zip_bytes(files: dict[str, str | bytes], prefix: str = "") -> bytes:
     return buffer.getvalue()
 
 
+def lying_zip(
+    files: dict[str, str | bytes],
+    bomb: str,
+    head: bytes,
+    row: bytes,
+    inflated: int,
+    declared: int,
+) -> bytes:
+    """A zip of ``files`` plus member ``bomb``: ``head`` then ``row`` again and again,
+    about ``inflated`` bytes in all, deflated (several hundredfold), whose headers declare
+    it ``declared`` bytes long, as a zip bomb made to slip past checks of the declared
+    sizes does."""
+    import struct
+    import zlib
+
+    # A block deflated once and repeated: after a full flush the stream starts afresh, so
+    # the same bytes may follow again and again.
+    block = row * (1024**2 // len(row))
+    deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = deflater.compress(head) + deflater.flush(zlib.Z_FULL_FLUSH)
+    again = deflater.compress(block) + deflater.flush(zlib.Z_FULL_FLUSH)
+    count = max(0, (inflated - len(head)) // len(block))
+    crc = zlib.crc32(head)
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    parts = [first, again * count, deflater.flush()]
+    members = [(name, content, None) for name, content in files.items()]
+    members.append((bomb, b"".join(parts), crc))
+    out, central = io.BytesIO(), []
+    for name, content, bomb_crc in members:
+        encoded = name.encode()
+        if bomb_crc is None:
+            raw = content.encode() if isinstance(content, str) else content
+            payload, size, crc32 = zlib.compress(raw, 6)[2:-4], len(raw), zlib.crc32(raw)
+        else:
+            payload, size, crc32 = content, declared, bomb_crc
+        fields = (20, 0, 8, 0, 0x5821, crc32, len(payload), size, len(encoded), 0)
+        central.append(
+            b"PK\x01\x02" + struct.pack("<6H3L5H2L", 20, *fields, 0, 0, 0, 0, out.tell()) + encoded
+        )
+        out.write(b"PK\x03\x04" + struct.pack("<5H3L2H", *fields) + encoded + payload)
+    start = out.tell()
+    out.write(b"".join(central))
+    count, length = len(central), out.tell() - start
+    out.write(b"PK\x05\x06" + struct.pack("<4H2LH", 0, 0, count, count, length, start, 0))
+    return out.getvalue()
+
+
 def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
     files = {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
@@ -59,22 +108,61 @@ def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
     return target
 
 
-def helpers_started(monkeypatch: pytest.MonkeyPatch) -> list:
-    """From now on, messages.csv goes to the loader's forked helper whatever its size (the
-    fixtures are small), and each ``background.start`` records what it returned (None
-    where no helper was forked)."""
-    from netlens.loader import background
+READ_ONLY_INPUTS = (EXPORTS, Path(__file__).parent.parent / "sample_exports")
 
-    monkeypatch.setattr(background, "MIN_BYTES", 0)
-    helpers = []
-    real_start = background.start
 
-    def start(*args):
-        helpers.append(real_start(*args))
-        return helpers[-1]
+@pytest.fixture(scope="session", autouse=True)
+def read_only_inputs_loaded_once():
+    """The bundled samples and the fixture exports are read once per test session, however
+    many tests run commands on them: the loader is a pure function of the files, and these
+    never change (loading itself is tested in test_loader.py and on files tests write,
+    which are read every time)."""
+    import netlens
+    import netlens.loader
 
-    monkeypatch.setattr(background, "start", start)
-    return helpers
+    real = netlens.loader.load
+    loaded: dict = {}
+
+    def load(path, *, owner_url=None, owner_name=None):
+        where = Path(path).expanduser().resolve()
+        if not any(where.is_relative_to(root) for root in READ_ONLY_INPUTS):
+            return real(path, owner_url=owner_url, owner_name=owner_name)
+        key = (where, owner_url, owner_name)
+        if key not in loaded:
+            loaded[key] = real(path, owner_url=owner_url, owner_name=owner_name)
+        network = loaded[key]
+        # As given (the report names the export by the path the user typed).
+        return dataclasses.replace(
+            network, report=dataclasses.replace(network.report, source=str(path))
+        )
+
+    netlens.load = load
+    yield
+    netlens.load = real
+
+
+@pytest.fixture(scope="session", autouse=True)
+def each_chart_drawn_once():
+    """A chart with the same content is drawn once per test session, however many tests
+    write reports that show it: drawing is a pure function of the chart's content, and
+    takes most of a report's time (drawing itself is tested in test_pngfile.py and by
+    test_every_chart_kind_draws, on the real drawing)."""
+    import pickle
+
+    from netlens import charts
+
+    real = charts.chart_png
+    drawn: dict[bytes, bytes] = {}
+
+    def chart_png(chart):
+        key = pickle.dumps((chart.kind, chart.title, chart.data, chart.points))
+        if key not in drawn:
+            drawn[key] = real(chart)
+        return drawn[key]
+
+    charts.chart_png = chart_png
+    yield
+    charts.chart_png = real
 
 
 @pytest.fixture

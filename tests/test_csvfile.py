@@ -31,7 +31,7 @@ _awkward = st.text(alphabet='ab é,;\t"\n\r', max_size=8).map(_quoted)
 _row = st.lists(st.one_of(_plain, _awkward), min_size=0, max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(
     rows=st.lists(_row, max_size=8),
     ending=st.sampled_from(["\n", "\r\n", "\r"]),

@@ -121,8 +121,8 @@ def test_zip_bomb_is_refused(runner, tmp_path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("Connections.csv", CONNECTIONS_HEADER + "\n" + "0" * 20_000_000)
     assert re.fullmatch(
-        f"Error: {re.escape(str(path))}: Connections.csv is compressed [0-9]+-fold, which no "
-        r"real export is \(a zip bomb\?\) — refusing to read it",
+        f"Error: {re.escape(str(path))}: Connections.csv unpacks to more than [0-9]+ MB from "
+        r"[0-9,]+ bytes, which no real export does \(a zip bomb\?\) — refusing to read it",
         run_error(runner, path),
     )
 
@@ -131,7 +131,10 @@ def test_zip_total_size_limit(runner, tmp_path, monkeypatch):
     monkeypatch.setattr("netlens.loader.archive.MAX_TOTAL_BYTES", 1000)
     path = tmp_path / "export.zip"
     path.write_bytes(zip_bytes({"Connections.csv": connections_csv(*[GOOD_ROW] * 40)}))
-    assert "a LinkedIn export can hold — refusing to read it" in run_error(runner, path)
+    assert run_error(runner, path) == (
+        f"Error: {path}: unpacks to more than 0 GiB, more than a LinkedIn export holds — "
+        "refusing to read it"
+    )
 
 
 def test_unterminated_quote_in_connections(runner, tmp_path):

@@ -31,7 +31,7 @@ MESSAGES = (
 )
 VALID = connections_csv(*ROWS).encode("utf-8")
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def load_or_netlens_error(files: dict[str, bytes], as_zip: bool) -> None:

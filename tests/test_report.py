@@ -16,8 +16,8 @@ import pytest
 
 import netlens
 from netlens.cli import cli
-from netlens.report.build import build_report, initials
-from netlens.report.renderers import RENDERERS, render
+from netlens.render.renderers import RENDERERS, render
+from netlens.report import initials, review
 
 from conftest import EXPORTS
 
@@ -40,7 +40,7 @@ def golden(name: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def era2025_report():
-    return build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
+    return review(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
 
 
 def test_markdown_golden(era2025_report):
@@ -120,7 +120,7 @@ def hostile_export(tmp_path_factory) -> Path:
 def hostile_html(hostile_export) -> str:
     from netlens.charts import draw_charts
 
-    report = build_report(netlens.load(hostile_export), as_of=AS_OF)
+    report = review(netlens.load(hostile_export), as_of=AS_OF)
     draw_charts(report)
     return render(report, "html")
 
@@ -133,7 +133,7 @@ def test_html_escapes_names_from_the_export(hostile_html):
 
 
 def test_markdown_escapes_names_from_the_export(hostile_export):
-    text = render(build_report(netlens.load(hostile_export), as_of=AS_OF), "md")
+    text = render(review(netlens.load(hostile_export), as_of=AS_OF), "md")
     assert "<script>" not in text and "<img" not in text
     assert "&lt;script&gt;" in text
 
@@ -177,12 +177,11 @@ def _charts_of(report):
 def test_every_chart_kind_draws(era2025_report):
     from netlens.charts import DRAWERS, draw, png
 
-    report = build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
-    team = build_report(
+    report = review(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
+    team = review(
         netlens.load(SAMPLE / "team" / "camille-martin.zip"),
         as_of=dt.date(2026, 11, 21),
-        team=_team(),
-        exports=3,
+        teammates=_teammates(),
     )
     charts = [*report.charts, *team.charts]
     assert {chart.kind for chart in charts} == set(DRAWERS)
@@ -200,28 +199,23 @@ def test_charts_draw_with_no_data(tmp_path):
         tmp_path / "bare",
         {"Connections.csv": connections_csv("Ana,Lima,,,,,", "Bo,Chen,,,,,")},
     )
-    report = build_report(netlens.load(folder), as_of=AS_OF)
+    report = review(netlens.load(folder), as_of=AS_OF)
     for chart in report.charts:
         assert png(draw(chart)).startswith(PNG), chart.key
 
 
-def _team():
-    from netlens.graph import build_team
-
-    as_of = dt.date(2026, 11, 21)
-    networks = [
-        netlens.load(SAMPLE / "team" / name).until(as_of)
-        for name in ("camille-martin.zip", "michael-thompson.zip", "oskar-virtanen.zip")
+def _teammates():
+    return [
+        netlens.load(SAMPLE / "team" / name)
+        for name in ("michael-thompson.zip", "oskar-virtanen.zip")
     ]
-    return build_team(networks, as_of=as_of)
 
 
 def test_merged_report_reaches_the_second_degree():
-    report = build_report(
+    report = review(
         netlens.load(SAMPLE / "team" / "camille-martin.zip"),
         as_of=dt.date(2026, 11, 21),
-        team=_team(),
-        exports=3,
+        teammates=_teammates(),
     )
     reach = report.results["reach"]
     assert reach["second_degree"] > 0
@@ -250,7 +244,7 @@ def test_redact_leaves_no_third_party_identifiable(runner, tmp_path):
     result = runner.invoke(cli, args)
     assert result.exit_code == 0, result.output
     texts = {p.name: p.read_text(encoding="utf-8") for p in out.glob("*.*")}
-    assert set(texts) == {"index.html", "report.md", "report.json"}
+    assert set(texts) == {"index.html", "report.md", "report.json", ".netlens-manifest.json"}
     network = netlens.load(export)
     owner = network.owner
     people = [netlens.load(path) for path in (export, *others)]
@@ -283,7 +277,9 @@ def test_report_writes_the_three_files_and_charts(runner, tmp_path):
     assert "Health score" in result.stdout
     assert f"Wrote {out / 'index.html'}" in result.stderr
     assert "Reviewing" not in result.output  # no progress bar when not on a terminal
-    assert {p.name for p in out.iterdir()} == {"index.html", "report.md", "report.json", "charts"}
+    assert {p.name for p in out.iterdir()} == {
+        "index.html", "report.md", "report.json", "charts", ".netlens-manifest.json"
+    }  # fmt: skip
     markdown = (out / "report.md").read_text(encoding="utf-8")
     for image in re.findall(r"\]\((charts/[^)]+)\)", markdown):
         assert (out / image).read_bytes().startswith(PNG)
@@ -293,10 +289,10 @@ def test_report_writes_the_three_files_and_charts(runner, tmp_path):
 def test_report_quiet_prints_nothing(runner, tmp_path):
     result = runner.invoke(
         cli, ["report", str(EXPORTS / "era2025"), "-o", str(tmp_path / "r"), "-q",
-              "--as-of", "2025-06-01"],
+              "--as-of", "2025-06-01", "--format", "json"],
     )  # fmt: skip
     assert result.exit_code == 0 and result.output == ""
-    assert (tmp_path / "r" / "index.html").exists()
+    assert (tmp_path / "r" / "report.json").exists()
 
 
 def test_report_text_format_prints_and_writes_nothing(runner, tmp_path):
@@ -324,7 +320,7 @@ def test_report_one_format_writes_one_file(runner, tmp_path):
               "--as-of", "2025-06-01", "-q"],
     )  # fmt: skip
     assert result.exit_code == 0
-    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "charts"}
+    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "charts", ".netlens-manifest.json"}
 
 
 @pytest.mark.parametrize(
@@ -369,43 +365,12 @@ def test_report_never_overwrites_its_input(runner, tmp_path):
     assert not (tmp_path / "index.html").exists()
 
 
-def test_charts_drawn_in_parallel_are_the_same_bytes(era2025_report):
-    from netlens.charts import draw_charts
-
-    draw_charts(era2025_report, workers=1)
-    serial = {chart.key: chart.image for chart in era2025_report.charts}
-    draw_charts(era2025_report, workers=2)
-    assert {chart.key: chart.image for chart in era2025_report.charts} == serial
-    assert all(image.startswith(PNG) for image in serial.values())
-
-
-def test_charts_drawn_while_the_report_is_built_are_the_same(era2025_report):
-    """build_report hands each chart over once, finished, as its section is built; drawn
-    then (by workers where there are cores) they are the bytes drawn at the end."""
-    from netlens.charts import Drawing, draw_charts
-
-    draw_charts(era2025_report, workers=1)
-    serial = {chart.key: chart.image for chart in era2025_report.charts}
-    handed: list = []
-    with Drawing() as drawing:
-
-        def submit(chart):
-            handed.append(chart)
-            drawing.submit(chart)
-
-        report = build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF, on_chart=submit)
-        assert [chart.image for chart in handed] == [None] * len(handed)
-        drawing.finish(report)
-    assert sorted(id(chart) for chart in handed) == sorted(id(c) for c in report.charts)
-    assert {chart.key: chart.image for chart in report.charts} == serial
-
-
 def test_every_chart_key_is_known(era2025_report):
-    from netlens.report.build import CHART_KEYS
+    from netlens.report import CHART_KEYS
 
-    team = build_report(
+    team = review(
         netlens.load(SAMPLE / "team" / "camille-martin.zip"),
-        as_of=dt.date(2026, 11, 21), team=_team(), exports=3,
+        as_of=dt.date(2026, 11, 21), teammates=_teammates(),
     )  # fmt: skip
     for chart in [*era2025_report.charts, *team.charts]:
         assert chart.key in CHART_KEYS
@@ -415,13 +380,16 @@ def test_a_later_report_removes_what_it_did_not_replace(runner, tmp_path):
     """An unredacted index.html left beside a redacted report.md would leak names."""
     export = str(SAMPLE / "thomas-johnson.zip")
     (tmp_path / "notes.txt").write_text("mine")
-    assert runner.invoke(cli, ["report", export, "-o", str(tmp_path), "-q"]).exit_code == 0
+    as_of = ["--as-of", "2026-11-21"]
+    assert runner.invoke(cli, ["report", export, "-o", str(tmp_path), "-q", *as_of]).exit_code == 0
     result = runner.invoke(
-        cli, ["report", export, "-o", str(tmp_path), "--redact", "--format", "md"]
+        cli, ["report", export, "-o", str(tmp_path), "--redact", "--format", "md", *as_of]
     )
     assert result.exit_code == 0
     assert f"Removed {tmp_path / 'index.html'}" in result.stderr
-    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "charts", "notes.txt"}
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "report.md", "charts", "notes.txt", ".netlens-manifest.json"
+    }  # fmt: skip
     assert "Abebe Haile" not in (tmp_path / "report.md").read_text(encoding="utf-8")
 
 
@@ -454,7 +422,7 @@ def test_absent_data_is_shown_as_absent_not_zero(tmp_path):
         tmp_path / "bare",
         {"Connections.csv": connections_csv("Ana,Lima,,,Acme,Engineer,", "Bo,Chen,,,Initech,CEO,")},
     )
-    report = build_report(netlens.load(folder), as_of=AS_OF)
+    report = review(netlens.load(folder), as_of=AS_OF)
     figures = {f.label: f for f in report.sections[0].figures}
     assert figures["Ever messaged"].value == "–"
     assert figures["Ever messaged"].note == "no messages in this export"
@@ -509,26 +477,8 @@ def test_notes_name_teammates_files_without_their_folders(tmp_path):
     team = build_team(networks, as_of=as_of)
     assert any(str(folder) in note for note in team.notes)
     for redact, shown in ((False, "bob-export: "), (True, "A teammate's export: ")):
-        report = build_report(networks[0], as_of=as_of, team=team, exports=2, redact=redact)
+        report = review(networks[0], as_of=as_of, teammates=networks[1:], redact=redact)
         text = render(report, "json") + render(report, "md")
         assert str(folder) not in text
         assert shown in text
         assert ("bob-export" in text) is not redact
-
-
-def test_the_page_rendered_ahead_of_its_charts_is_the_page_rendered_after():
-    """netlens report renders the HTML while the last charts are drawn, with placeholders
-    for their images: once they are in, the page is byte for byte the one rendered then."""
-    from netlens.charts import draw_charts
-    from netlens.report.html import render_html, render_html_ahead
-
-    report = build_report(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
-    assert report.charts and all(chart.image is None for chart in report.charts)
-    with_images = render_html_ahead(report)
-    assert all(chart.image is None for chart in report.charts)  # placeholders taken back
-    draw_charts(report, workers=1)
-    page = with_images()
-    assert page == render_html(report)
-    assert page.count("data:image/png;base64,") == len(report.charts)
-    report.charts[0].image = None  # a chart left undrawn: the page without its image
-    assert with_images() == render_html(report)

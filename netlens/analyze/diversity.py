@@ -27,7 +27,8 @@ from typing import Any
 
 import pandas as pd
 
-from netlens.classify import UNKNOWN, categories
+from netlens.classify import UNKNOWN, categories, classify_people
+from netlens.model import Network
 
 __all__ = ["DIMENSIONS", "diversity", "diversity_indices"]
 
@@ -66,14 +67,25 @@ def diversity_indices(counts: Iterable[int], k: int | None = None) -> dict[str, 
     }
 
 
-def diversity(people: pd.DataFrame, by: str = "industry") -> dict[str, Any]:
-    """Diversity of a classified people table (see :func:`netlens.classify.classify_people`)
-    along ``by``: categories with counts and shares, best first, and every index.
+def diversity(
+    people: pd.DataFrame | Network,
+    by: str = "industry",
+    *,
+    industry_map: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """Diversity of the contacts along ``by``: categories with counts and shares, best
+    first, and every index. ``people`` is a loaded network, or its people table; they are
+    classified here (:func:`netlens.classify.classify_people`, with ``industry_map``)
+    unless the table already is.
 
     Shares are over the known categories; ``unknown_share`` is over everyone.
     """
     if by not in DIMENSIONS:
         raise ValueError(f"by must be one of {', '.join(DIMENSIONS)}")
+    if isinstance(people, Network):
+        people = people.people
+    if "industry" not in people.columns:
+        people = classify_people(people, industry_map=industry_map)
     if by == "company":
         labels = people["company_name"].where(people["company_key"] != "", UNKNOWN)
         possible = None

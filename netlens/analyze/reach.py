@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from netlens import collector
 from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
 
 if TYPE_CHECKING:
@@ -59,12 +60,12 @@ ONE_EXPORT_NOTE = (
 )
 
 
-def reach(team: Team, *, exports: int, top: int = TOP_BRIDGES) -> dict[str, Any]:
-    """The ``netlens reach`` result for the first owner of ``team``."""
-    from netlens.graph import collection_paused
-
-    with collection_paused():
-        return _reach(team, exports=exports, top=top)
+def reach(team: Team, *, exports: int | None = None, top: int = TOP_BRIDGES) -> dict[str, Any]:
+    """The ``netlens reach`` result for the first owner of ``team``
+    (:func:`netlens.merge`); ``exports`` is how many were merged (by default, one per
+    owner in the team)."""
+    with collector.paused():
+        return _reach(team, exports=len(team.owners) if exports is None else exports, top=top)
 
 
 def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
@@ -73,7 +74,7 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
 
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
-    beyond_star = _number_of_edges(graph) > graph.degree(owner)
+    beyond_star = graph.number_of_edges() > graph.degree(owner)
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": len(layers[1]),
@@ -94,9 +95,8 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
 
     through: dict[str, list[str]] = {}
     first = set(layers[1])
-    adjacency = graph._adj  # as graph.neighbors gives it, without a call per node
     for node in layers[2]:
-        through[node] = [m for m in adjacency[node] if m in first]
+        through[node] = [m for m in graph.neighbors(node) if m in first]
     counts = Counter(m for contacts in through.values() for m in contacts)
     unique = Counter(contacts[0] for contacts in through.values() if len(contacts) == 1)
     ranked = sorted(counts, key=lambda m: (-counts[m], -unique[m], graph.nodes[m]["name"]))
@@ -158,18 +158,11 @@ def first_degree_reach(people: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _number_of_edges(graph: nx.Graph) -> int:
-    """``graph.number_of_edges()`` (self-loops once), counted on the adjacency dicts rather
-    than through a degree view of every node."""
-    return sum(len(nbrs) + (node in nbrs) for node, nbrs in graph._adj.items()) // 2
-
-
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
     names: dict[str, Counter[str]] = {}
     key_of: dict[str, str | None] = {}  # company as written → its key (None: placeholder)
-    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        company = attributes[node]["company"]
+        company = graph.nodes[node]["company"]
         if not company:
             continue
         if company not in key_of:
@@ -221,9 +214,8 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
     found: dict[tuple[str, str], str] = {}
     by_company: dict[str, str | None] = {}  # most companies decide whatever the position
     counts: Counter[str] = Counter()
-    attributes = graph._node  # networkx's node dicts: no view per node over 100,000 nodes
     for node in nodes:
-        data = attributes[node]
+        data = graph.nodes[node]
         company = data["company"]
         if company not in by_company:
             decided = industry_by_company(company)
@@ -243,12 +235,11 @@ def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
     order follows a set of the node ids, which changes with Python's string hash seed from
     one run to the next, and Louvain's communities depend on it; its filtered views also
     test every node of the subgraph against each node's neighbours."""
-    adjacency = graph._adj  # networkx's own adjacency dicts, read only
-    keep = dict.fromkeys(node for node in nodes if node in adjacency)
+    keep = dict.fromkeys(node for node in nodes if node in graph)
     edges = []
     seen: set[str] = set()
     for node in keep:
-        edges += [(node, nbr) for nbr in adjacency[node] if nbr in keep and nbr not in seen]
+        edges += [(node, nbr) for nbr in graph.neighbors(node) if nbr in keep and nbr not in seen]
         seen.add(node)
     return edges
 

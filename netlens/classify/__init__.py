@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from netlens.classify.text import KeywordTable, company_key, fold, read_data
 from netlens.errors import NetlensError
-from netlens.folding import fold_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -344,7 +343,6 @@ def classify_people(
     company_of, companies = pd.factorize(out["company"].fillna(""))
     position_of, positions = pd.factorize(out["position"].fillna(""))
     companies, positions = companies.tolist(), positions.tolist()
-    fold_all([*companies, *positions])  # folded together, then looked up
     placeholder = np.array([is_placeholder(c) for c in companies], dtype=bool)
     keys = np.array(
         ["" if p else company_key(c) for c, p in zip(companies, placeholder, strict=True)],

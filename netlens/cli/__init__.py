@@ -20,6 +20,7 @@ import click
 
 from netlens import __version__
 from netlens.errors import NetlensError
+from netlens.text import one_line
 
 __all__ = ["cli", "main"]
 
@@ -35,15 +36,17 @@ class NetlensGroup(click.Group):
         except NetlensError as exc:
             if ctx.meta.get("netlens.debug"):
                 raise
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(one_line(str(exc))) from exc
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
             if ctx.meta.get("netlens.debug"):
                 raise
             raise click.ClickException(
-                f"netlens hit an unexpected problem ({type(exc).__name__}: {exc}) — "
-                "run the same command with --debug and report what it prints"
+                one_line(
+                    f"netlens hit an unexpected problem ({type(exc).__name__}: {exc}) — "
+                    "run the same command with --debug and report what it prints"
+                )
             ) from exc
 
 

@@ -17,7 +17,7 @@ from netlens.cli.options import (
     months_option,
     network_argument,
 )
-from netlens.cli.team import merge, with_option
+from netlens.cli.team import load_teammates, with_option
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -35,7 +35,7 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
       netlens summary Basic_LinkedInDataExport_11-21-2026.zip --format json
     """
     from netlens.analyze.health import health
-    from netlens.report.summary import render_summary
+    from netlens.render.summary import render_summary
 
     then = network.until(as_of)
     review = health(then, as_of=as_of)
@@ -77,10 +77,9 @@ def export_command(
       netlens export export.zip --format csv -o people.csv
       netlens export me.zip --with maya.zip --format gexf -o team.gexf
     """
-    from netlens.analyze.staleness import relationships
-    from netlens.classify import classify_people
+    import netlens
     from netlens.output import BOM, write_atomic
-    from netlens.report.people import render_people_csv
+    from netlens.render.people import render_people_csv
 
     if output != "-":
         check_output(output)
@@ -90,9 +89,9 @@ def export_command(
         )
     network = network.until(as_of)
     if fmt != "csv":
-        from netlens.graph import write_graph
+        from netlens.export import write_graph
 
-        team = merge(network, others, None, as_of)
+        team = netlens.merge(network, load_teammates(others), as_of=as_of)
         data = write_graph(team, fmt, network=network, as_of=as_of, months=months,
                            industry_map=industry_map)  # fmt: skip
         if output == "-":
@@ -105,8 +104,8 @@ def export_command(
                 err=True,
             )
         return
-    people = classify_people(network.people, industry_map=industry_map)
-    ties = relationships(network, as_of=as_of, months=months)
+    people = netlens.classify_people(network.people, industry_map=industry_map)
+    ties = netlens.relationships(network, as_of=as_of, months=months)
     text = render_people_csv(people, ties)
     if output == "-":
         emit(text)

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import click
@@ -17,8 +17,11 @@ __all__ = [
     "emit",
     "format_option",
     "industry_map_option",
+    "inputs",
     "months_option",
     "network_argument",
+    "remember_input",
+    "status",
 ]
 
 
@@ -91,9 +94,14 @@ def _owner_url(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return url
 
 
-def _remember_input(path: str) -> None:
-    """Inputs a command must never overwrite (see :func:`check_output`)."""
+def remember_input(path: str) -> None:
+    """Inputs a command must never overwrite (see :func:`inputs`)."""
     click.get_current_context().meta.setdefault("netlens.inputs", []).append(path)
+
+
+def inputs() -> list[str]:
+    """The inputs of the running command: EXPORT, --with, --edges, --industry-map."""
+    return list(click.get_current_context().meta.get("netlens.inputs", []))
 
 
 def check_output(path: str) -> None:
@@ -102,34 +110,17 @@ def check_output(path: str) -> None:
     from pathlib import Path
 
     from netlens.errors import NetlensError
+    from netlens.output import check_not_input
 
-    target = Path(path).expanduser()
-    for source in click.get_current_context().meta.get("netlens.inputs", []):
-        source_path = Path(source).expanduser()
-        if target.exists() and source_path.exists() and target.samefile(source_path):
-            raise NetlensError(
-                f"{path} is one of this command's inputs; netlens never overwrites its inputs "
-                "— write to another file"
-            )
-    folder = target.parent
+    check_not_input(path, inputs())
+    folder = Path(path).expanduser().parent
     if not folder.is_dir():
         raise NetlensError(f"{path}: the folder {folder} does not exist — create it first")
 
 
-def network_argument(
-    func: Callable | None = None,
-    *,
-    idle: Callable[[], object] | None = None,
-    started: dict[str, Callable[[dict[str, Any]], contextlib.AbstractContextManager]] | None = None,
-) -> Callable:
+def network_argument(func: Callable) -> Callable:
     """The EXPORT argument and ``--owner-url`` / ``--owner-name``; the command receives the
-    loaded ``network`` and ``export`` (the path as given). ``idle`` is work to do while the
-    export's largest file is still being read (see :func:`netlens.load`). ``started`` is
-    work to start before the export is read: for each name, a function of the command's
-    other parameters that gives a context manager; the command receives what it enters as
-    that name, and it is exited when the command ends, however it ends."""
-    if func is None:
-        return functools.partial(network_argument, idle=idle, started=started)
+    loaded ``network`` and ``export`` (the path as given)."""
 
     @click.argument("export", type=click.Path(path_type=str))
     @click.option(
@@ -145,26 +136,28 @@ def network_argument(
     def wrapper(
         *args: Any, export: str, owner_url: str | None, owner_name: str | None, **kwargs: Any
     ) -> Any:
-        _remember_input(export)
-        with contextlib.ExitStack() as stack:
-            for name, start in (started or {}).items():
-                kwargs[name] = stack.enter_context(start(kwargs))
-            import netlens
+        import netlens
 
-            # A big export takes seconds to read: say so on a terminal, then wipe the line.
-            status = sys.stderr.isatty() and not kwargs.get("quiet")
-            if status:
-                click.echo(f"Reading {export}…", err=True, nl=False)
-            try:
-                network = netlens.load(
-                    export, owner_url=owner_url, owner_name=owner_name, idle=idle
-                )
-            finally:
-                if status:
-                    click.echo("\r\033[K", err=True, nl=False)
-            return func(*args, export=export, network=network, **kwargs)
+        remember_input(export)
+        with status(f"Reading {export}…", quiet=kwargs.get("quiet", False)):
+            network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+        return func(*args, export=export, network=network, **kwargs)
 
     return wrapper
+
+
+@contextlib.contextmanager
+def status(text: str, quiet: bool = False) -> Iterator[None]:
+    """``text`` on standard error while the block runs, when it is a terminal (work that
+    takes seconds), wiped after; nothing when piped or quiet."""
+    shown = sys.stderr.isatty() and not quiet
+    if shown:
+        click.echo(text, err=True, nl=False)
+    try:
+        yield
+    finally:
+        if shown:
+            click.echo("\r\033[K", err=True, nl=False)
 
 
 def industry_map_option(func: Callable) -> Callable:
@@ -182,7 +175,7 @@ def industry_map_option(func: Callable) -> Callable:
 
         mapping = None
         if industry_map:
-            _remember_input(industry_map)
+            remember_input(industry_map)
             mapping = read_industry_map(industry_map)
         return func(*args, industry_map=mapping, **kwargs)
 
@@ -190,4 +183,8 @@ def industry_map_option(func: Callable) -> Callable:
 
 
 def emit(text: str) -> None:
-    click.echo(text, nl=not text.endswith("\n"))
+    """A command's output on standard output, export text shown safely on a terminal (see
+    :func:`netlens.text.terminal`)."""
+    from netlens.text import terminal
+
+    click.echo(terminal(text), nl=not text.endswith("\n"))

@@ -64,15 +64,14 @@ def diversity(
       netlens diversity export.zip --unknown-out unknown.csv
       netlens diversity export.zip --industry-map unknown.csv
     """
-    from netlens.analyze.diversity import diversity as measure
-    from netlens.classify import classify_people
+    import netlens
     from netlens.output import BOM, write_atomic
-    from netlens.report.diversity import render_diversity, render_unknown_companies
+    from netlens.render.diversity import render_diversity, render_unknown_companies
 
     if unknown_out:
         check_output(unknown_out)
-    people = classify_people(network.until(as_of).people, industry_map=industry_map)
-    result = measure(people, by=by)
+    people = netlens.classify_people(network.until(as_of).people, industry_map=industry_map)
+    result = netlens.diversity(people, by=by)
     emit(render_diversity(result, fmt=fmt, as_of=as_of, source=export, hint=not unknown_out))
     if unknown_out:
         text, note = render_unknown_companies(people)
@@ -99,7 +98,7 @@ def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) 
       netlens stale export.zip --months 6 --format csv > ties.csv
     """
     from netlens.analyze.staleness import stale as measure
-    from netlens.report.relationships import render_stale
+    from netlens.render.relationships import render_stale
 
     result = measure(network.until(as_of), as_of=as_of, months=months)
     emit(render_stale(result, fmt, as_of, export))
@@ -133,7 +132,7 @@ def reengage(
       netlens reengage export.zip --format csv > to-contact.csv
     """
     from netlens.analyze.reengage import reengage as rank
-    from netlens.report.relationships import render_reengage
+    from netlens.render.relationships import render_reengage
 
     result = rank(
         network.until(as_of), as_of=as_of, top=top, months=months, industry_map=industry_map
@@ -154,7 +153,7 @@ def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
       netlens growth export.zip --format csv > growth.csv
     """
     from netlens.analyze.growth import growth as measure
-    from netlens.report.relationships import render_growth
+    from netlens.render.relationships import render_growth
 
     emit(render_growth(measure(network.until(as_of), as_of=as_of), fmt, as_of, export))
 
@@ -173,6 +172,6 @@ def diff(old: str, new: str, fmt: str, as_of: dt.date) -> None:
     """
     import netlens
     from netlens.analyze.diff import diff as compare
-    from netlens.report.relationships import render_diff
+    from netlens.render.relationships import render_diff
 
     emit(render_diff(compare(netlens.load(old), netlens.load(new)), fmt, as_of))

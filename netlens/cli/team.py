@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from netlens.cli import cli
-from netlens.cli.options import as_of_option, emit, format_option, network_argument
+from netlens.cli.options import (
+    as_of_option,
+    emit,
+    format_option,
+    network_argument,
+    remember_input,
+    status,
+)
 
 if TYPE_CHECKING:
-    from netlens.graph import Team
     from netlens.model import Network
+
+
+def _remember_all(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    for path in value if isinstance(value, tuple) else [value] if value else []:
+        remember_input(path)
+    return value
 
 
 def with_option(func: Callable) -> Callable:
@@ -22,6 +34,7 @@ def with_option(func: Callable) -> Callable:
         "others",
         multiple=True,
         type=click.Path(path_type=str),
+        callback=_remember_all,
         help="A teammate's export to merge (repeat for several).",
     )(func)
 
@@ -31,18 +44,26 @@ def edges_option(func: Callable) -> Callable:
         "--edges",
         type=click.Path(dir_okay=False, path_type=str),
         default=None,
+        callback=_remember_all,
         help="A CSV of known ties: two profile URLs or names per row.",
     )(func)
 
 
-def merge(network: Network, others: tuple[str, ...], edges: str | None, as_of: dt.date) -> Team:
-    """The owner's export merged with teammates' exports and an edges file."""
+def load_teammates(others: tuple[str, ...], quiet: bool = False) -> list[Network]:
+    """The teammates' exports given with --with, each read by :func:`netlens.load`."""
     import netlens
-    from netlens.graph import build_team, read_edges
 
-    networks = [network.until(as_of)] + [netlens.load(path).until(as_of) for path in others]
-    pairs = read_edges(edges) if edges else []
-    return build_team(networks, as_of=as_of, edges=pairs)
+    teammates = []
+    for path in others:
+        with status(f"Reading {path}…", quiet=quiet):
+            teammates.append(netlens.load(path))
+    return teammates
+
+
+def read_edges(edges: str | None) -> list[tuple[str, str]]:
+    import netlens
+
+    return netlens.read_edges(edges) if edges else []
 
 
 @cli.command()
@@ -65,11 +86,11 @@ def reach(
       netlens reach me.zip --with maya.zip --with ravi.zip
       netlens reach me.zip --edges ties.csv --format json
     """
-    from netlens.analyze.reach import reach as measure
-    from netlens.report.team import render_reach
+    import netlens
+    from netlens.render.team import render_reach
 
-    team = merge(network, others, edges, as_of)
-    emit(render_reach(measure(team, exports=1 + len(others)), fmt, as_of, export))
+    team = netlens.merge(network, load_teammates(others), edges=read_edges(edges), as_of=as_of)
+    emit(render_reach(netlens.reach(team), fmt, as_of, export))
 
 
 @cli.command()
@@ -96,10 +117,10 @@ def intros(
       netlens intros me.zip --with maya.zip --company "Acme Freight"
       netlens intros me.zip --with maya.zip --to "Ravi Shah"
     """
-    from netlens.analyze.intros import intros as find
-    from netlens.report.team import render_intros
+    import netlens
+    from netlens.render.team import render_intros
 
     if (person is None) == (company is None):
         raise click.UsageError("say whom to reach: --to PERSON or --company NAME (one of them)")
-    team = merge(network, others, edges, as_of)
-    emit(render_intros(find(team, to=person, company=company, top=top), fmt, as_of))
+    team = netlens.merge(network, load_teammates(others), edges=read_edges(edges), as_of=as_of)
+    emit(render_intros(netlens.intros(team, to=person, company=company, top=top), fmt, as_of))

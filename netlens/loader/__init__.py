@@ -8,35 +8,26 @@ damaged optional file is skipped with a warning rather than failing the whole lo
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
+from netlens import collector
 from netlens.errors import NetlensError
-from netlens.loader import background
-from netlens.loader.archive import Export, Member, open_export
+from netlens.loader.archive import Export, open_export
 from netlens.loader.connections import read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
 from netlens.loader.identity import PeopleIndex
 from netlens.loader.invitations import read_invitations
-from netlens.loader.messages import (
-    MessageContacts,
-    Messages,
-    message_contacts,
-    message_parts,
-    message_senders,
-    read_messages,
-)
+from netlens.loader.messages import Messages, message_contacts, message_senders, read_messages
 from netlens.loader.owner import identify_owner
 from netlens.loader.profile import read_positions, read_profile
 from netlens.loader.recommendations import read_recommendations
-from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
+from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network
 from netlens.wording import iso_date
 
 __all__ = ["load"]
@@ -49,61 +40,21 @@ def load(
     *,
     owner_url: str | None = None,
     owner_name: str | None = None,
-    idle: Callable[[], object] | None = None,
 ) -> Network:
     """Read a LinkedIn export. ``owner_url`` / ``owner_name`` override who the owner is.
-
-    ``idle`` is called at most once, when this process has read all it can and waits for
-    the helper still parsing ``messages.csv`` (see :mod:`netlens.loader.background`): work
-    to do meanwhile, such as importing what comes next.
 
     Raises :class:`~netlens.errors.NetlensError` (and nothing else) when the export cannot be
     read; rows that cannot be read are skipped or kept incomplete and listed in
     ``network.report.warnings``.
     """
-    with _collector_paused(), open_export(path) as export:
-        return _load(export, str(path), owner_url, owner_name, idle)
+    with collector.paused(), open_export(path) as export:
+        return _read(export, str(path), owner_url, owner_name)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while an export is read: the load makes hundreds of
-    thousands of objects (tuples, small frames) and no cycles worth collecting, and the
-    collector would walk them again and again as they pile up."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def _load(
-    export: Export,
-    source: str,
-    owner_url: str | None,
-    owner_name: str | None,
-    idle: Callable[[], object] | None = None,
-) -> Network:
+def _read(export: Export, source: str, owner_url: str | None, owner_name: str | None) -> Network:
     report = LoadReport(source=source, ignored_files=list(export.ignored))
-    helper = background.start(export, "messages", message_parts)
-    try:
-        return _read(export, report, owner_url, owner_name, helper, idle)
-    finally:
-        if helper is not None:
-            helper.stop()
-
-
-def _read(
-    export: Export,
-    report: LoadReport,
-    owner_url: str | None,
-    owner_name: str | None,
-    helper: background.Helper | None,
-    idle: Callable[[], object] | None,
-) -> Network:
     warnings = report.warnings
+    warnings.extend(export.warnings)
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
         member = export.files.get(kind)
@@ -131,8 +82,8 @@ def _read(
     positions = optional("positions", read_positions)
     if positions is not None:
         report.files[export.files["positions"].name] = len(positions)
+    messages: Messages | None = optional("messages", read_messages)
 
-    messages_at = len(warnings)  # where the warnings of messages.csv go, read last
     invitations: Events | None = optional("invitations", read_invitations)
     events: dict[str, list[Events]] = {"endorsement": [], "recommendation": []}
     for file_kind, kind, reader, received in (
@@ -156,7 +107,6 @@ def _read(
         )
     }
 
-    # The interactions that need no messages, made before the helper's parts come.
     connection_part = _part("connection", people["person_id"], people["connected_on"])
     event_parts, unmatched_events = [], {}
     for kind, frames in matched.items():
@@ -167,26 +117,11 @@ def _read(
             )
 
     contact_urls = set(people["url"].dropna().tolist())  # a Series iterates value by value
-
-    def find_owner(messages: Messages | None) -> Owner:
-        return identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
-
-    messages: Messages | None = None
-    if "messages" in export.files:
-        theirs: list[str] = []  # the warnings of messages.csv, put where they would have been
-        read = None if helper is None else helper.parts(theirs, idle)
-        try:
-            messages, owner, contacts = _read_messages(
-                export.files["messages"], theirs, read, find_owner, index
-            )
-        except NetlensError as exc:
-            theirs.append(f"{exc} (skipped)")
-        warnings[messages_at:messages_at] = theirs
-    if messages is None:
-        owner = find_owner(None)
-
+    owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
     parts = [connection_part]
     if messages is not None:
+        senders = message_senders(messages, owner, index)
+        contacts = message_contacts(messages, owner, index, senders)
         report.files[export.files["messages"].name] = messages.rows
         report.messages = messages.rows
         report.excluded_messages = messages.excluded
@@ -214,27 +149,6 @@ def _read(
         positions=positions,
         connection_dates=connections.dates,
     )
-
-
-def _read_messages(
-    member: Member,
-    warnings: list[str],
-    parts: Iterator | None,
-    find_owner: Callable[[Messages | None], Owner],
-    index: PeopleIndex,
-) -> tuple[Messages, Owner, MessageContacts]:
-    """The messages, their owner and their contacts, each stage worked on as soon as it is
-    read (see :func:`~netlens.loader.messages.read_messages`): with a helper reading the
-    file, the owner and the senders are found while it reads the recipients, and the
-    contacts while it reads the dates."""
-    stages = read_messages(member, warnings, parts)
-    messages = next(stages)
-    owner = find_owner(messages)
-    senders = message_senders(messages, owner, index)
-    next(stages)
-    contacts = message_contacts(messages, owner, index, senders)
-    next(stages)
-    return messages, owner, contacts
 
 
 def _part(

@@ -1,9 +1,11 @@
 """Find the export's files, whatever form EXPORT takes: a CSV file, a folder, or a zip.
 
-A zip is read in place, never extracted to disk, with limits on its total uncompressed size
-and on each member's compression ratio (a zip bomb is refused, not unpacked). LinkedIn's
-``….zip.zip`` downloads are ordinary zips; a zip whose only content is another zip is
-opened one level down too.
+A zip is read in place, never extracted to disk, with limits on what it unpacks to: the
+whole export, each member, and each member's compression ratio. The limits are enforced on
+the bytes actually inflated, as they are read (:class:`_Limited`), never on the sizes the
+zip declares, which a zip bomb can fake: a bomb fails with an error after at most its limit
+of bytes, whatever decoder reads it. LinkedIn's ``….zip.zip`` downloads are ordinary zips;
+a zip whose only content is another zip is opened one level down too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -20,7 +23,6 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from netlens.errors import ExportNotFoundError, UnreadableExportError
-from netlens.loader import inflate
 
 __all__ = ["FILE_KINDS", "Export", "Member", "file_kind", "open_export"]
 
@@ -37,10 +39,17 @@ FILE_KINDS = {
     "positions": "positions",
 }
 
-MAX_TOTAL_BYTES = 4 * 1024**3  # real exports with years of messages stay far below this
-MAX_RATIO = 200  # CSV deflates about 5-20×; far beyond that is a bomb, not an export
-RATIO_FLOOR_BYTES = 1024**2  # tiny members may compress oddly well; judge ratio above this
-MAX_INNER_ZIP_BYTES = 1024**3
+# Limits on the bytes a zip unpacks to, counted as they are inflated. At LinkedIn's cap,
+# messages.csv is 80 MB, deflated 13-fold; real CSV deflates 3-20-fold.
+MAX_TOTAL_BYTES = 2 * 1024**3  # the whole export
+MAX_MEMBER_BYTES = 1024**3  # one file
+MAX_RATIO = 100  # bytes out per byte in: far beyond what CSV gives; a bomb gives ~1,000
+RATIO_FLOOR_BYTES = 1024**2  # tiny members may compress oddly well: up to this, any ratio
+# What reading a damaged or hostile member raises (RuntimeError: an encrypted member).
+ZIP_ERRORS = (
+    zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+    RuntimeError,
+)  # fmt: skip
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
@@ -72,20 +81,33 @@ class Export:
     files: dict[str, Member] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     single_file: bool = False  # EXPORT was a CSV file, read as Connections.csv
+    warnings: list[str] = field(default_factory=list)  # files skipped, and why
 
 
 @contextmanager
 def open_export(path: str | os.PathLike[str]) -> Iterator[Export]:
     """Open EXPORT (a CSV file, an export folder or an export zip) and list its files."""
     source = Path(path).expanduser()
+    if source.is_symlink() and not source.exists():
+        raise ExportNotFoundError(
+            f"{_shown(source)}: a link to nothing (or to itself) — pass the export itself"
+        )
     if not source.exists():
         raise ExportNotFoundError(
             f"{source}: no such file or folder — pass the LinkedIn export zip, "
             "its extracted folder, or Connections.csv"
         )
     if source.is_dir():
-        yield _classify(source, _folder_members(source), where=f"folder {source}")
+        members, skipped = _folder_members(source)
+        export = _classify(source, members, where=f"folder {source}")
+        export.warnings.extend(skipped)
+        yield export
         return
+    if not source.is_file():
+        raise UnreadableExportError(
+            f"{_shown(source)}: not a regular file (a pipe or a device?) — pass the export "
+            "zip, its extracted folder, or Connections.csv"
+        )
     if _is_zip(source):
         with _open_zip(source) as members:
             yield _classify(source, members, where=f"zip {source}")
@@ -111,28 +133,55 @@ def _is_zip(path: Path) -> bool:
         raise UnreadableExportError(f"{path}: cannot be read ({exc.strerror})") from exc
 
 
-def _folder_members(root: Path) -> list[Member]:
-    members = []
-    for dirpath, dirnames, filenames in os.walk(root):
+def _folder_members(root: Path) -> tuple[list[Member], list[str]]:
+    """The regular files of an export folder (and one level of folders down), and a warning
+    for each file skipped: a pipe or a device (reading one could wait forever), a link to
+    nothing or in a loop, a link leading out of the folder (an export holds its own
+    files; a link out could make netlens read, and a report show, any file)."""
+    members, skipped = [], []
+    inside = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root):  # links to folders are not followed
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
         for filename in sorted(filenames):
             if filename.startswith("."):
                 continue
             full = Path(dirpath, filename)
             rel = full.relative_to(root).as_posix()
-            members.append(Member(rel, full.stat().st_size, _opener(full)))
-    return members
+            try:
+                real = full.resolve(strict=True)
+                status = real.stat()
+            except (OSError, RuntimeError):  # a link to nothing, or a loop
+                skipped.append(f"{_shown(rel)}: a link to nothing (or in a loop) (skipped)")
+                continue
+            if not real.is_relative_to(inside):
+                skipped.append(f"{_shown(rel)}: a link leading out of the export (skipped)")
+            elif not stat.S_ISREG(status.st_mode):
+                skipped.append(f"{_shown(rel)}: not a regular file (skipped)")
+            else:
+                members.append(Member(rel, status.st_size, _file_opener(real)))
+    return members, skipped
 
 
-def _opener(path: Path) -> Callable[[], BinaryIO]:
+def _shown(name: str | os.PathLike[str]) -> str:
+    """A file name as an error or a warning shows it: one line, at most 100 characters,
+    with control characters escaped (a name in a zip can hold anything)."""
+    text = str(name)
+    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+    return text if len(text) <= 100 else f"{text[:60]}…{text[-39:]}"
+
+
+def _file_opener(path: Path) -> Callable[[], BinaryIO]:
     return lambda: path.open("rb")
 
 
 @contextmanager
 def _open_zip(
-    path: Path | PurePosixPath, data: bytes | None = None, depth: int = 0
+    path: Path | PurePosixPath,
+    data: bytes | None = None,
+    budget: _Budget | None = None,
 ) -> Iterator[list[Member]]:
     name = str(path)
+    budget = budget or _Budget(name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
@@ -148,80 +197,118 @@ def _open_zip(
             and not info.filename.startswith("__MACOSX/")
             and not PurePosixPath(info.filename).name.startswith(".")
         ]
-        _check_zip_limits(name, infos)
         inner = [info for info in infos if info.filename.lower().endswith(".zip")]
-        if depth == 0 and len(inner) == 1 and not any(file_kind(i.filename) for i in infos):
+        if data is None and len(inner) == 1 and not any(file_kind(i.filename) for i in infos):
             # A zip that only wraps the real export zip: open that one, in memory.
-            if inner[0].file_size > MAX_INNER_ZIP_BYTES:
-                raise UnreadableExportError(f"{name}: the zip inside it is too large to read")
-            blob = _read_member(archive, inner[0], name)
-            with _open_zip(PurePosixPath(inner[0].filename), blob, depth + 1) as members:
+            with _opener(archive, inner[0], name, budget)() as fh:
+                blob = fh.read()
+            with _open_zip(PurePosixPath(inner[0].filename), blob, budget) as members:
                 yield members
             return
         yield [
             Member(
                 info.filename,
                 info.file_size,
-                _zip_opener(archive, info, name),
-                _zip_damage(archive, info),
+                _opener(archive, info, name, budget),
+                _damage(archive, info, name, budget),
             )
             for info in infos
         ]
 
 
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str) -> bytes:
-    try:
-        with archive.open(info) as fh:
-            return fh.read()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise UnreadableExportError(
-            f"{zip_name}: {info.filename} cannot be unpacked ({exc}) — "
-            "download the export from LinkedIn again"
-        ) from exc
+class _Budget:
+    """What the members of one zip have unpacked to so far: the most bytes read from each
+    (a member read twice counts once), against :data:`MAX_TOTAL_BYTES` for them all."""
+
+    def __init__(self, zip_name: str):
+        self.zip_name = zip_name
+        self._read: dict[int, int] = {}
+
+    def reached(self, member: int, position: int) -> None:
+        if position <= self._read.get(member, 0):
+            return
+        self._read[member] = position
+        total = sum(self._read.values())
+        if total > MAX_TOTAL_BYTES:
+            raise UnreadableExportError(
+                f"{self.zip_name}: unpacks to more than {MAX_TOTAL_BYTES / 1024**3:.0f} GiB, "
+                "more than a LinkedIn export holds — refusing to read it"
+            )
 
 
-def _zip_opener(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
+class _Limited(io.RawIOBase):
+    """A zip member's inflated bytes, failing as soon as they pass the member's limit: what
+    the zip declares is not trusted, only what comes out of the decoder is counted."""
+
+    def __init__(self, stream: BinaryIO, info: zipfile.ZipInfo, zip_name: str, budget: _Budget):
+        super().__init__()
+        self._stream = stream
+        self._info = info
+        self._zip_name = zip_name
+        self._budget = budget
+        self._limit = min(MAX_MEMBER_BYTES, max(RATIO_FLOOR_BYTES, MAX_RATIO * info.compress_size))
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._stream.read(len(buffer))
+        size = len(data)
+        self._position += size
+        if self._position > self._limit:
+            raise UnreadableExportError(
+                f"{self._zip_name}: {self._info.filename} unpacks to more than "
+                f"{self._limit / 1024**2:,.0f} MB from {self._info.compress_size:,} bytes, "
+                "which no real export does (a zip bomb?) — refusing to read it"
+            )
+        self._budget.reached(id(self._info), self._position)
+        buffer[:size] = data
+        return size
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stream.close()
+        super().close()
+
+
+def _opener(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str, budget: _Budget
 ) -> Callable[[], BinaryIO]:
     def open_member() -> BinaryIO:
         try:
-            return inflate.open_member(archive, info)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            stream = archive.open(info)
+        except ZIP_ERRORS as exc:
             raise UnreadableExportError(
-                f"{zip_name}: {info.filename} cannot be unpacked ({exc}) — "
+                f"{zip_name}: {info.filename} cannot be unpacked ({_reason(exc)}) — "
                 "download the export from LinkedIn again"
             ) from exc
+        return io.BufferedReader(_Limited(stream, info, zip_name, budget), 256 * 1024)
 
     return open_member
 
 
-def _zip_damage(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], str | None]:
+def _damage(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str, budget: _Budget
+) -> Callable[[], str | None]:
     def damage() -> str | None:
         try:
-            with archive.open(info) as fh:
+            with _opener(archive, info, zip_name, budget)() as fh:
                 while fh.read(1024**2):
                     pass
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-            return str(exc) or type(exc).__name__
+        except ZIP_ERRORS as exc:
+            return _reason(exc)
         return None
 
     return damage
 
 
-def _check_zip_limits(name: str, infos: list[zipfile.ZipInfo]) -> None:
-    total = sum(info.file_size for info in infos)
-    if total > MAX_TOTAL_BYTES:
-        raise UnreadableExportError(
-            f"{name}: unpacks to {total / 1024**3:.1f} GiB, more than the "
-            f"{MAX_TOTAL_BYTES / 1024**3:.0f} GiB a LinkedIn export can hold — refusing to read it"
-        )
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
-            raise UnreadableExportError(
-                f"{name}: {info.filename} is compressed {ratio:.0f}-fold, which no real "
-                "export is (a zip bomb?) — refusing to read it"
-            )
+def _reason(exc: BaseException) -> str:
+    """What went wrong, in a few words (an encrypted member says so)."""
+    text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, RuntimeError) and "encrypted" in text:
+        return "it is encrypted"
+    return text.splitlines()[0][:120]
 
 
 def _classify(source: Path, members: list[Member], where: str) -> Export:

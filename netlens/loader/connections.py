@@ -15,11 +15,7 @@ from netlens.errors import UnreadableExportError
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import fix_mojibake, read_table
 from netlens.loader.events import date_warnings, table_warnings
-from netlens.loader.identity import (
-    map_unique,
-    normalize_names,
-    normalize_urls,
-)
+from netlens.loader.identity import map_unique, normalize_name, normalize_url
 from netlens.wording import plural
 
 __all__ = ["COLUMNS", "Connections", "read_connections"]
@@ -68,9 +64,9 @@ def read_connections(member: Member, warnings: list[str]) -> Connections:
 
     people = frame.loc[~hidden].copy()
     people["connected_on"] = dates[~hidden]
-    people["url"] = map_unique(people["url"], batch=normalize_urls)
+    people["url"] = map_unique(people["url"], normalize_url)
     people["name"] = (people["first_name"] + " " + people["last_name"]).str.strip()
-    people["name_key"] = map_unique(people["name"], batch=normalize_names)
+    people["name_key"] = map_unique(people["name"], normalize_name)
     people = _assign_ids(people, member.name, warnings)
 
     known = dates.dropna()

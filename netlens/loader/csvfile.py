@@ -13,7 +13,6 @@ import codecs
 import csv
 import io
 import re
-import warnings
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
@@ -228,33 +227,35 @@ def _parse(
     strip: bool,
 ) -> Table:
     keep = {cell for cell in header if column_key(cell) in aliases}
-    scanned = member.size <= ODD_ROW_SCAN_BYTES  # read whole, to count its odd rows too
-    with member.open() as fh, warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    # Read whole before parsing: a zip member's bytes are then counted against the
+    # archive's limits before the parser makes a single row of them (a bomb of short rows
+    # would otherwise take many times its bytes in memory first).
+    with member.open() as fh:
         fh.read(skip)
-        source = io.BytesIO(fh.read()) if scanned else fh
-        frame = pd.read_csv(
-            source,
-            sep=delimiter,
-            encoding=encoding,
-            encoding_errors=_errors(encoding),
-            dtype=dtype,
-            usecols=lambda cell: cell in keep,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            on_bad_lines="warn",
-            index_col=False,
-            engine="c",
-        )
-    bad_lines = sum(str(w.message).count("Skipping line") for w in caught)
+        source = io.BytesIO(_read_all(fh))
+    frame = pd.read_csv(
+        source,
+        sep=delimiter,
+        encoding=encoding,
+        encoding_errors=_errors(encoding),
+        dtype=dtype,
+        # Only the columns asked for: a row with more fields than the header then loses
+        # its extra fields rather than the whole row (counted below as a long row).
+        usecols=lambda cell: cell in keep,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=True,
+        on_bad_lines="skip",
+        index_col=False,
+        engine="c",
+    )
     frame.columns = [aliases[column_key(c)] for c in frame.columns]
     frame = frame.loc[:, ~frame.columns.duplicated()]
-    short_rows = long_rows = 0
-    if scanned:
-        short_rows, long_rows = _count_odd_rows(
-            source.getbuffer(), encoding, delimiter, len(header)
-        )
+    bad_lines = short_rows = long_rows = 0
+    data = source.getbuffer()
+    if len(data) <= ODD_ROW_SCAN_BYTES:  # counting costs a second pass: all but the largest
+        rows, short_rows, long_rows = _count_odd_rows(data, encoding, delimiter, len(header))
+        bad_lines = max(rows - len(frame), 0)  # rows the parser could not read at all
     for column in frame.columns if strip else ():
         frame[column] = strip_values(frame[column])
     return Table(
@@ -264,6 +265,15 @@ def _parse(
         long_rows=max(long_rows - bad_lines, 0),
         encoding=encoding,
     )
+
+
+def _read_all(fh) -> bytearray:
+    """The rest of ``fh``, grown in place: no list of blocks joined at the end, which
+    would hold the bytes twice."""
+    data = bytearray()
+    while block := fh.read(1024**2):
+        data += block
+    return data
 
 
 def strip_values(values: pd.Series) -> pd.Series:
@@ -281,10 +291,11 @@ def strip_values(values: pd.Series) -> pd.Series:
 
 def _count_odd_rows(
     data: bytes | memoryview, encoding: str, delimiter: str, width: int
-) -> tuple[int, int]:
-    """Rows of ``data`` (the header, then rows) with fewer and with more fields than the
-    header: pandas pads the first and, when only some columns are read, drops the extra
-    fields of the second silently."""
+) -> tuple[int, int, int]:
+    """Of the rows of ``data`` (the header, then rows): how many there are (blank lines
+    aside), and how many have fewer and more fields than the header. pandas pads the
+    first and, when only some columns are read, drops the extra fields of the second
+    silently."""
     if encoding not in ("utf-8", "cp1252"):  # where a comma, quote or line break is a byte
         data = bytes(data).decode(encoding, errors="replace").encode("utf-8")
     fields = fields_per_row(data, delimiter.encode())
@@ -294,11 +305,12 @@ def _count_odd_rows(
         try:
             fields = np.fromiter(map(len, rows), np.intp)
         except csv.Error:  # a field over its limit (128 kB): pandas read the rows, uncounted
-            return 0, 0
+            return 0, 0, 0
     fields = fields[1:]  # not the header
+    rows = int(np.count_nonzero(fields))
     short = int(np.count_nonzero((fields > 0) & (fields < width)))
     long = int(np.count_nonzero(fields > width))
-    return short, long
+    return rows, short, long
 
 
 def fields_per_row(data: bytes | memoryview, delimiter: bytes = b",") -> np.ndarray | None:

@@ -50,14 +50,32 @@ def table_warnings(name: str, table: Table, warnings: list[str]) -> None:
         )
 
 
+class Quoting(str):
+    """A warning that quotes the export (a cell, for an example), with ``redacted``: the
+    same warning without the quote, for a report shared with ``--redact`` (the cell may
+    be anything: a name, an e-mail address, a position shifted into the date column)."""
+
+    redacted: str
+
+    def __new__(cls, text: str, redacted: str) -> Quoting:
+        warning = super().__new__(cls, text)
+        warning.redacted = redacted
+        return warning
+
+    def __reduce__(self) -> tuple:
+        return Quoting, (str(self), self.redacted)
+
+
 def date_warnings(name: str, column: str, values: pd.Series, warnings: list[str]) -> pd.Series:
     """Parse a date column, with one summarised warning for the dates that cannot be read."""
     dates, unparseable = parse_dates(values)
     if unparseable:
         example = values[dates.isna() & (values.str.strip() != "")].iloc[0].strip()
+        said = f"{name}: unreadable {column} date in {plural(unparseable, 'row')}"
         warnings.append(
-            f"{name}: unreadable {column} date in {plural(unparseable, 'row')} "
-            f"(e.g. {example!r}); kept without a date"
+            Quoting(
+                f"{said} (e.g. {example!r}); kept without a date", f"{said}; kept without a date"
+            )
         )
     return dates
 

@@ -10,20 +10,17 @@ connections.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from urllib.parse import unquote
 
 import pandas as pd
 
-from netlens.folding import fold, fold_all
+from netlens.folding import fold
 
 __all__ = [
     "PeopleIndex",
     "map_unique",
     "normalize_name",
-    "normalize_names",
     "normalize_url",
-    "normalize_urls",
 ]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
@@ -49,7 +46,7 @@ def normalize_url(url: str | None) -> str | None:
 
 
 # Profile URLs recur across the files of an export and across a team's exports: each
-# distinct spelling is normalised once, by normalize_url or normalize_urls.
+# distinct spelling is normalised once.
 _NORMALIZED: dict[str, str | None] = {}
 _NORMALIZED_MAX = 1 << 18
 _UNKNOWN = object()
@@ -82,38 +79,6 @@ def _normalize_url(url: str) -> str | None:
     return text or None
 
 
-def normalize_urls(urls: list) -> list[str | None]:
-    """``[normalize_url(url) for url in urls]``, with the usual spelling
-    (``https://www.linkedin.com/in/…``) done inline, without a call per URL, and each
-    spelling remembered as :func:`normalize_url` does: the senders and recipients of
-    messages are mostly connections, whose URLs were normalised first."""
-    found = list(map(_NORMALIZED.get, urls, repeat(_UNKNOWN)))
-    missing = [position for position, key in enumerate(found) if key is _UNKNOWN]
-    if not missing:
-        return found
-    texts = [urls[position] for position in missing]
-    stripped = [url.strip() if isinstance(url, str) else url for url in texts]
-    skip = len(_USUAL)
-    keys = [
-        ("linkedin.com/" + low[skip:]).rstrip("/")
-        if low.startswith(_USUAL) and "%" not in low and "?" not in low and "#" not in low
-        else normalize_url(text)
-        for text, low in zip(stripped, map(_lower, stripped), strict=True)
-    ]
-    for position, text, key in zip(missing, texts, keys, strict=True):
-        found[position] = _remember(text, key) if isinstance(text, str) else key
-    return found
-
-
-def _lower(text) -> str:
-    return text.lower() if isinstance(text, str) else ""
-
-
-def normalize_names(names: list) -> list[str]:
-    """``[normalize_name(name) for name in names]``."""
-    return fold_all(names)
-
-
 def normalize_name(name: str | None) -> str:
     """Fold a name for matching: case, accents, punctuation and spacing ignored.
 
@@ -123,11 +88,10 @@ def normalize_name(name: str | None) -> str:
     return fold(name)
 
 
-def map_unique(values: pd.Series, func=None, *, batch=None) -> pd.Series:
-    """Apply a Python function once per distinct value, not once per row: ``func`` to each
-    value, or ``batch`` to the list of them (returning a list)."""
+def map_unique(values: pd.Series, func) -> pd.Series:
+    """``values.map(func)``, with ``func`` called once per distinct value, not once per row."""
     codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
-    results = batch(uniques.tolist()) if batch else [func(value) for value in uniques]
+    results = list(map(func, uniques.tolist()))
     lookup = pd.Series(results)
     return pd.Series(lookup.to_numpy()[codes], index=values.index, dtype=lookup.dtype)
 
@@ -157,10 +121,10 @@ class PeopleIndex:
         """person_id for each row (NA when nobody matches). A row with a URL is matched by
         URL, else by name to a person who has no URL; a row without a URL by its unique
         normalised name."""
-        name_keys = map_unique(names.fillna(""), batch=normalize_names)
+        name_keys = map_unique(names.fillna(""), normalize_name)
         if urls is None:
             return name_keys.map(self.by_name)
-        return self.match_keys(map_unique(urls.fillna(""), batch=normalize_urls), name_keys)
+        return self.match_keys(map_unique(urls.fillna(""), normalize_url), name_keys)
 
     def match_keys(self, url_keys: pd.Series, name_keys: pd.Series) -> pd.Series:
         """:meth:`match` for URLs and names already normalised."""

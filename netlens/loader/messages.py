@@ -9,8 +9,6 @@ comma-joined in ``TO`` and ``RECIPIENT PROFILE URLS``.
 
 from __future__ import annotations
 
-import ctypes
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,8 +22,7 @@ from netlens.loader.identity import (
     PeopleIndex,
     map_unique,
     normalize_name,
-    normalize_names,
-    normalize_urls,
+    normalize_url,
 )
 from netlens.model import DIRECTIONS, Owner
 
@@ -35,7 +32,6 @@ __all__ = [
     "Messages",
     "Senders",
     "message_contacts",
-    "message_parts",
     "message_senders",
     "read_messages",
 ]
@@ -89,76 +85,53 @@ class Messages:
         return np.bincount(self.kind, minlength=len(self.kinds))
 
 
-def read_messages(
-    member: Member, warnings: list[str], parts: Iterator | None = None
-) -> Iterator[Messages]:
-    """Read the messages (not their content) in three stages, yielding the same
-    :class:`Messages` after each as it fills in, so that the caller can work on what is
-    known while the rest is read (in the helper process, if one reads the file):
-
-    1. the kinds with their senders (no ``counted``, recipients or dates yet, nothing
-       excluded): enough to identify the owner and match the senders;
-    2. the recipients, ``counted`` and ``excluded``: enough for the contacts of each message;
-    3. the dates.
-
-    The file is read in matching parts by :func:`message_parts`, which may run in another
-    process (see :mod:`netlens.loader.background`): pass its ``parts`` then. Dates in an
-    unusual format are parsed here, with their warnings, and the senders normalised here:
-    the caches of this process know the connections' already, and the senders are needed
-    first. The recipients come normalised, by the helper while this process works on the
-    senders.
-    """
-    parts = message_parts(member, warnings) if parts is None else parts
-    kind, written = next(parts)
-    kinds = pd.DataFrame({column: strip_values(written[column]) for column in _SENDER_COLUMNS})
-    kinds["sender_key"] = map_unique(kinds["sender_url"], batch=normalize_urls)
-    kinds["from_key"] = map_unique(kinds["from"], batch=normalize_names)
-    messages = Messages(kinds=kinds, kind=kind, dates=_NO_DATES, recipients=_NO_RECIPIENTS)
-    yield messages
-
-    messages.recipients, counted, messages.excluded = next(parts)
-    kinds.insert(len(_SENDER_COLUMNS), "counted", counted)
-    yield messages
-
-    (dates,) = next(parts)
-    if dates.dtype.kind != "M":  # not the usual format: parsed here, with warnings
-        dates = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
-    messages.dates = np.asarray(dates, dtype="datetime64[ns]")
-    yield messages
-
-
-def message_parts(member: Member, warnings: list[str]) -> Iterator:
-    """The file read, in the three parts :func:`read_messages` takes: the kind of each
-    message and the senders of the kinds (as written); the kinds' recipients (normalised),
-    whether each kind is counted, and the excluded counts; the dates (parsed if in the usual
-    format, else as written). The dates come last: they are needed last."""
+def read_messages(member: Member, warnings: list[str]) -> Messages:
+    """Read the messages (not their content): the kinds with their senders, recipients
+    (normalised) and whether they are counted, the kind and date of each message, and how
+    many were excluded as drafts, spam or sponsored."""
     table = read_table(member, COLUMNS, REQUIRED, "messages.csv", dtype=object, strip=False)
     table_warnings(member.name, table, warnings)
     frame = table.frame
     kind, first = _kinds(frame, _KIND_COLUMNS)
-    written = {
-        column: pd.Series(frame[column].to_numpy()[first], dtype=object) for column in _KIND_COLUMNS
-    }
-    yield kind, pd.DataFrame({column: written[column] for column in _SENDER_COLUMNS})
+    kinds = pd.DataFrame(
+        {column: strip_values(pd.Series(frame[column].to_numpy()[first], dtype=object))
+         for column in _KIND_COLUMNS}
+    )  # fmt: skip
     dates = frame["date"].to_numpy()
     del frame, table
-    kinds = pd.DataFrame({column: strip_values(values) for column, values in written.items()})
     # A handful of distinct values each: cased once per value.
     draft = map_unique(kinds["message_draft"], str.lower).isin(_YES) | map_unique(
         kinds["conversation_draft"], str.lower
     ).isin(_YES)
     spam = map_unique(kinds["folder"], str.upper) == "SPAM"
     sponsored = (kinds["from"] == SPONSORED_SENDER) & (kinds["sender_url"] == "")
-    counted = (~(draft | spam | sponsored)).to_numpy()
-    draft, spam, sponsored = (flag.to_numpy()[kind] for flag in (draft, spam, sponsored))
+    draft, spam, sponsored = (flag.to_numpy() for flag in (draft, spam, sponsored))
+    counted = ~(draft | spam | sponsored)
+    each_draft, each_spam, each_sponsored = draft[kind], spam[kind], sponsored[kind]
     excluded = {
-        "draft": int(draft.sum()),
-        "spam": int((spam & ~draft).sum()),
-        "sponsored": int((sponsored & ~draft & ~spam).sum()),
+        "draft": int(each_draft.sum()),
+        "spam": int((each_spam & ~each_draft).sum()),
+        "sponsored": int((each_sponsored & ~each_draft & ~each_spam).sum()),
     }
-    yield _recipients(kinds), counted, excluded
+    recipients = _recipients(kinds)
+    senders = pd.DataFrame(
+        {
+            **{column: kinds[column] for column in _SENDER_COLUMNS},
+            "counted": counted,
+            "sender_key": map_unique(kinds["sender_url"], normalize_url),
+            "from_key": map_unique(kinds["from"], normalize_name),
+        }
+    )
     parsed = utc_seconds(dates)
-    yield (dates if parsed is None else parsed,)
+    if parsed is None:  # not the usual format: parsed one by one, with warnings
+        parsed = date_warnings(member.name, "DATE", pd.Series(dates, dtype=object), warnings)
+    return Messages(
+        kinds=senders,
+        kind=kind,
+        dates=np.asarray(parsed, dtype="datetime64[ns]"),
+        recipients=recipients,
+        excluded=excluded,
+    )
 
 
 _SENDER_COLUMNS = ("from", "sender_url", "recipient_urls", "direction")
@@ -170,61 +143,18 @@ _KIND_COLUMNS = (
 
 def _kinds(frame: pd.DataFrame, columns) -> tuple[np.ndarray, np.ndarray]:
     """(the kind of each row, numbered 0, 1, … in order of first use; the first row of each
-    kind) for the distinct combinations of ``columns``.
-
-    The parser makes one string object per distinct value of a column in each block of
-    rows it reads, so the rows of a kind mostly hold the very same objects. Rows are first
-    grouped by the identities of their objects (numbers, mixed and grouped by numpy and
-    pandas rather than a tuple per row), then only the first row of each group is compared
-    by value. Grouping by identity is exact whatever the parser does (one object is one
-    value); it is quick because of what the parser does.
-    """
-    cells = [np.ascontiguousarray(frame[column].to_numpy(), dtype=object) for column in columns]
-    ids = [_identities(values) for values in cells]
-    mixed = np.zeros(len(frame), np.uintp)
-    for column in ids:
-        mixed = mixed * _MIX ^ column
-    group = pd.factorize(mixed)[0]
-    # Groups are numbered in order of first use: a group's first row is where the highest
-    # number so far rises.
-    firsts = np.flatnonzero(np.diff(np.maximum.accumulate(group), prepend=-1) > 0)
-    if not all(np.array_equal(column[firsts][group], column) for column in ids):
-        group = firsts = np.arange(len(frame))  # two mixes alike: every row by value
-    group_kind, distinct = _first_uses(
-        zip(*(values[firsts].tolist() for values in cells), strict=True), len(firsts)
-    )
-    return group_kind[group], firsts[distinct]
-
-
-# An odd constant (the golden ratio's, as in Fibonacci hashing) to mix identities with. On
-# a 32-bit build the mixes have 32 bits: two groups mixed alike then become likely at
-# LinkedIn's cap, and send every row to the grouping by value (slower, as exact).
-_MIX = np.uintp(0x9E3779B97F4A7C15 & np.iinfo(np.uintp).max)
-
-
-def _identities(values: np.ndarray) -> np.ndarray:
-    """The identity (``id()``) of each object of a contiguous object array, read in bulk:
-    the array holds the objects' addresses."""
-    addresses = (ctypes.c_size_t * len(values)).from_address(values.ctypes.data)
-    return np.frombuffer(addresses, dtype=np.uintp).copy()
-
-
-def _first_uses(rows: Iterable[tuple], count: int) -> tuple[np.ndarray, np.ndarray]:
-    """(the number of each of ``count`` rows, 0, 1, … for the distinct values in order of
-    first use; the first row of each distinct value)."""
-    first_row: dict[tuple, int] = {}
-    first = np.fromiter(map(first_row.setdefault, rows, range(count)), np.intp, count)
-    distinct = np.fromiter(first_row.values(), np.intp, len(first_row))
-    number = np.empty(count, np.int32)  # half the bytes of intp to send from the helper
-    number[distinct] = np.arange(len(distinct), dtype=np.int32)
-    return number[first], distinct
+    kind) for the distinct combinations of ``columns``: each column factorised, and the
+    codes combined column by column (factorised again, so they never overflow)."""
+    combined = np.zeros(len(frame), np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(frame[column].to_numpy(), use_na_sentinel=False)
+        combined = pd.factorize(combined * len(uniques) + codes)[0]
+    # pd.factorize numbers in order of first use: a kind's first row is where it appears.
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(combined), prepend=-1) > 0)
+    return combined.astype(np.int32), first
 
 
 _SENDER, _URL_ONE, _URL_SEVERAL, _NAME_ONE, _NAME_SEVERAL = range(5)
-_NO_DATES = np.empty(0, dtype="datetime64[ns]")
-_NO_RECIPIENTS = pd.DataFrame(
-    {"kind": np.empty(0, np.intp), "segment": np.empty(0, np.intp), "key": [], "by_url": []}
-)
 
 
 def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
@@ -239,8 +169,8 @@ def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
             "segment": np.concatenate([url_segment, name_segment]),
             "key": np.concatenate(
                 [
-                    map_unique(urls, batch=normalize_urls).to_numpy(dtype=object),
-                    map_unique(names, batch=normalize_names).to_numpy(dtype=object),
+                    map_unique(urls, normalize_url).to_numpy(dtype=object),
+                    map_unique(names, normalize_name).to_numpy(dtype=object),
                 ]
             ),
             "by_url": np.repeat([True, False], [len(urls), len(names)]),

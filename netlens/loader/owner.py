@@ -19,7 +19,6 @@ from netlens.loader.identity import (
     map_unique,
     normalize_name,
     normalize_url,
-    normalize_urls,
 )
 from netlens.loader.messages import SPONSORED_SENDER, Messages
 from netlens.model import Owner
@@ -51,7 +50,7 @@ def identify_owner(
         if url:
             found_by.append("messages sent")
     if url is None and invitations is not None:
-        self_urls = map_unique(invitations.frame["self_url"], batch=normalize_urls)
+        self_urls = map_unique(invitations.frame["self_url"], normalize_url)
         url = _most_common(self_urls, None, None, exclude=contact_urls)
         if url:
             found_by.append("invitations sent")

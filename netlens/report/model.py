@@ -2,7 +2,7 @@
 
 A :class:`Report` is a list of :class:`Section`; each section holds headline
 :class:`Figure` values, :class:`Chart` references, :class:`Table` rows and plain-language
-findings (next steps). Building it (:mod:`netlens.report.build`) does all the analysis;
+findings (next steps). Building it (:func:`netlens.review`) does all the analysis;
 rendering it does none. Charts carry the data they draw; their images are drawn once by
 :func:`netlens.charts.draw_charts` and shared by the HTML and Markdown renderers.
 """

@@ -10,40 +10,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import uuid
-from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
 from netlens.report.model import Report
+from netlens.text import inert
 
-__all__ = ["render_html", "render_html_ahead"]
-
-
-def render_html_ahead(report: Report) -> Callable[[], str]:
-    """Render the page now, while its charts are still being drawn, with a placeholder for
-    each image; the function returned puts the images in once they are all there, giving
-    the page :func:`render_html` would give then (``netlens report`` renders while the
-    last charts are drawn)."""
-    waiting = [chart for chart in report.charts if chart.image is None]
-    marks = {id(chart): f"netlens-chart-{uuid.uuid4().hex}".encode() for chart in waiting}
-    for chart in waiting:
-        chart.image = marks[id(chart)]
-    try:
-        page = render_html(report)
-    finally:
-        for chart in waiting:
-            chart.image = None
-
-    def complete() -> str:
-        if any(chart.image is None for chart in waiting):  # not drawn after all: no image
-            return render_html(report)
-        done = page
-        for chart in waiting:
-            done = done.replace(_base64(marks[id(chart)]), _base64(chart.image), 1)
-        return done
-
-    return complete
+__all__ = ["render_html"]
 
 
 @cache
@@ -55,11 +28,12 @@ def _environment():
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("netlens.report", "templates"),
+        loader=jinja2.PackageLoader("netlens.render", "templates"),
         autoescape=True,  # every value is escaped unless marked safe; none is
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=inert,  # no name reorders the text around it
     )
     env.filters["number"] = lambda v: (
         f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else ("" if v is None else v)
@@ -75,7 +49,7 @@ def _base64(data: bytes) -> str:
 def render_html(report: Report) -> str:
     """The page for ``report``; charts are embedded when drawn
     (:func:`netlens.charts.draw_charts`), else their tables stand alone."""
-    css = resources.files("netlens.report").joinpath("templates/report.css").read_text("utf-8")
+    css = resources.files("netlens.render").joinpath("templates/report.css").read_text("utf-8")
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     policy = (
         "default-src 'none'; img-src data:; "

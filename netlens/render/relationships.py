@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from netlens.output import csv_text
-from netlens.report.summary import render_json
+from netlens.render.summary import render_json
 from netlens.wording import fit, plural
 
 __all__ = [

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from netlens.output import csv_text
-from netlens.report.summary import render_json
+from netlens.render.summary import render_json
 from netlens.wording import fit, percent, plural, width
 
 __all__ = ["render_diversity", "render_unknown_companies"]

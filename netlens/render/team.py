@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from netlens.analyze.reach import structure_is_telling
-from netlens.report.summary import render_json
+from netlens.render.summary import render_json
 from netlens.wording import fit, plural
 
 __all__ = ["render_intros", "render_reach"]

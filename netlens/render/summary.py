@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from netlens import __version__
+from netlens.text import json_text
 from netlens.wording import plural
 
 __all__ = ["render_json", "render_summary"]
@@ -15,7 +15,7 @@ __all__ = ["render_json", "render_summary"]
 def render_json(fields: dict[str, Any], as_of: dt.date) -> str:
     """One JSON object: ``netlens_version``, ``as_of``, then the command's fields."""
     payload = {"netlens_version": __version__, "as_of": as_of.isoformat(), **fields}
-    return json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text(payload)
 
 
 def render_summary(
@@ -27,7 +27,7 @@ def render_summary(
         return render_json({**summary, "health": health} if health else summary, as_of)
     text = render_summary_text(summary, as_of)
     if health:
-        from netlens.report.relationships import render_health_text
+        from netlens.render.relationships import render_health_text
 
         text += "\n" + render_health_text(health)
     return text

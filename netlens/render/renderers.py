@@ -3,7 +3,7 @@
 - ``text``: the whole review for a terminal (ANSI styles, which ``click.echo`` strips when
   the output is not a terminal); :func:`render_terminal_summary` is its short form;
 - ``md``: Markdown, charts as images beside it (``charts/<key>.png``), tables in full;
-- ``html``: one self-contained page (:mod:`netlens.report.html`);
+- ``html``: one self-contained page (:mod:`netlens.render.html`);
 - ``json``: the analyzers' figures and the sections, as plain data.
 
 Renderers compute nothing: every figure comes from the model.
@@ -11,11 +11,11 @@ Renderers compute nothing: every figure comes from the model.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from netlens.report.model import Report, Section, Table
+from netlens.text import inert, json_text, markdown_safe
 from netlens.wording import fit, width
 
 __all__ = [
@@ -32,7 +32,7 @@ TEXT_WIDTH = 92  # prose is wrapped to this many columns
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text(report.to_dict())
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -47,7 +47,7 @@ _MD_ESCAPES = str.maketrans(
 
 def md(value: Any) -> str:
     """A value as inert Markdown text: nothing in a name can become a link, markup or HTML."""
-    return str(value).translate(_MD_ESCAPES)
+    return markdown_safe(inert(str(value)).translate(_MD_ESCAPES))
 
 
 def _md_table(table: Table) -> list[str]:
@@ -200,7 +200,7 @@ def render_text(report: Report) -> str:
 
 
 def _render_html(report: Report) -> str:
-    from netlens.report.html import render_html
+    from netlens.render.html import render_html
 
     return render_html(report)
 

@@ -1,0 +1,90 @@
+"""What of third parties a report shows: one pass over the review's results.
+
+:func:`redacted` takes a :class:`~netlens.report.describe.Description` and returns the one
+the report is shaped from. An export — the owner's, a teammate's — is named by its file,
+never its folder (a path tells the user's name). With ``redact``, every third party —
+contacts, teammates — appears by their initials (:func:`initials`), with neither profile
+URL nor position, a teammate's export is not named at all, and the load's warnings do not
+quote the export; the owner is shown as in the export.
+
+Names reach the report only through the results this pass covers: the re-engage list
+(``ranked``), the bridges, communities and notes of the reach (``reached``), and the
+labels of the network drawing (``among``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from netlens.report.describe import Description
+
+__all__ = ["initials", "note_source", "redact_contact", "redact_label", "redacted"]
+
+
+def initials(name: str | None) -> str:
+    """``"Maya Cohen"`` → ``"M. C."``: what ``--redact`` shows instead of a name."""
+    parts = [part for part in str(name or "").replace("-", " ").split() if part[:1].isalnum()]
+    return " ".join(f"{part[0].upper()}." for part in parts) or "?"
+
+
+def redacted(description: Description, *, redact: bool = False) -> Description:
+    """``description`` as a report may show it (see the module docstring); the original
+    is left as it was."""
+    summary = {**description.summary, "source": Path(description.summary["source"]).name}
+    reached = description.reached
+    reached = {**reached, "notes": [note_source(note, redact) for note in reached["notes"]]}
+    if not redact:
+        return dataclasses.replace(description, summary=summary, reached=reached)
+    # A warning that quotes the export has a form without the quote (Quoting).
+    summary["warnings"] = [getattr(w, "redacted", w) for w in summary["warnings"]]
+    ranked = description.ranked
+    among = description.among
+    return dataclasses.replace(
+        description,
+        summary=summary,
+        ranked={**ranked, "contacts": [redact_contact(c) for c in ranked["contacts"]]},
+        reached={
+            **reached,
+            "bridges": [redact_contact(bridge) for bridge in reached["bridges"]],
+            "communities": [
+                {
+                    **group,
+                    "label": redact_label(group["label"]),
+                    "members": [initials(name) for name in group["members"]],
+                }
+                for group in reached["communities"]
+            ],
+        },
+        among=among
+        if not among or "communities" not in among
+        else {
+            **among,
+            "communities": [
+                {**group, "label": redact_label(group["label"])} for group in among["communities"]
+            ],
+            "teammates": [[position, initials(name)] for position, name in among["teammates"]],
+        },
+    )
+
+
+def redact_contact(contact: dict[str, Any]) -> dict[str, Any]:
+    """A contact (of the re-engage list, a bridge) by initials, without URL or position."""
+    return {**contact, "name": initials(contact["name"]), "url": None, "position": None}
+
+
+def redact_label(label: str) -> str:
+    """A community named after a teammate (``around Maya Cohen``) names them by initials."""
+    return f"around {initials(label[7:])}" if label.startswith("around ") else label
+
+
+def note_source(note: str, redact: bool) -> str:
+    """A note about a teammate's export names the file, never its folder (a path tells the
+    user's name), and under ``redact`` not even the file."""
+    head, colon, rest = note.partition(": ")
+    names_a_file = head.lower().endswith((".zip", ".csv")) or "/" in head
+    if not colon or not names_a_file:
+        return note
+    shown = "A teammate's export" if redact else Path(head).name
+    return f"{shown}: {rest}"
