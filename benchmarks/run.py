@@ -9,7 +9,7 @@ Inputs are made by ``netlens sample`` (always ``--as-of 2026-11-21``) and cached
 - ``cap``: LinkedIn's cap, 30,000 connections and 300,000 messages;
 - ``team``: 100 exports of 2,000 connections (2,000 messages each) of people who know each
   other;
-- ``tiny``: 200 connections + 1,000 messages and a team of 2 × 100, for the smoke test.
+- ``tiny``: 200 connections + 1,000 messages and a team of 2 × 100, for CI's smoke run.
 
 Every figure comes from a fresh process, so imports, caches and memory never carry over
 from one measurement to the next. Whole commands (``netlens summary``, ``netlens report``,
@@ -23,9 +23,11 @@ Targets (SPEC §6, judged at the cap): ``netlens summary`` ≤ 2× the floor, ``
 report`` ≤ 4.5×, the report's peak memory ≤ 2× the floor's, ``netlens --help`` ≤ 1.5×
 ``python -c "import click"``, cost linear in the export.
 
-The floor is plain pandas: ``pd.read_csv`` of ``Connections.csv`` (``skiprows=3``, the
-preamble of today's format) and of the columns of ``messages.csv`` that netlens needs, read
-from the export zip as netlens reads them. Times are the best of ``--repeat`` runs; a
+The floor is a plain pandas process: it imports pandas and runs ``pd.read_csv`` of
+``Connections.csv`` (``skiprows=3``, the preamble of today's format) and of the columns of
+``messages.csv`` that netlens needs, read from the export zip; like the commands, it is
+timed from outside as a whole process. The load and each stage are compared to the floor's
+parse alone (timed inside, after the imports). Times are the best of ``--repeat`` runs; a
 ratio to the floor is the median, over ``--repeat`` rounds, of the time over the floor's
 in the same round (floor, load and report run back to back in each round). The ratio
 targets of SPEC §6 are judged at the cap, where the spec sets them.
@@ -310,14 +312,19 @@ def bench_single(table: Table, size: str, zips: list[Path], out: Path, repeat: i
     figures: dict[str, float] = {}
     target = out / "reports" / size
     target.parent.mkdir(parents=True, exist_ok=True)  # netlens creates the last level only
-    rounds: dict[str, list[float]] = {"floor": [], "load": [], "summary": [], "report": []}
+    rounds: dict[str, list[float]] = {
+        "floor": [], "parse": [], "load": [], "summary": [], "report": [],
+    }  # fmt: skip
     peaks: dict[str, float] = {"floor": 0.0, "load": 0.0, "summary": 0.0, "report": 0.0}
     for _ in range(repeat):
-        floor, floor_peak = best_worker("floor", [export], 1)
+        # The floor as a whole process, timed from outside as the commands are (SPEC §6);
+        # its parse alone, timed inside, is what the load (also timed inside) compares to.
+        seconds, peak, stdout = run_process(worker("floor", export))
+        rounds["floor"].append(seconds)
+        rounds["parse"].append(json.loads(stdout.strip().splitlines()[-1])["floor"])
+        peaks["floor"] = max(peaks["floor"], peak)
         load, load_peak = best_worker("load", [export], 1)
-        rounds["floor"].append(floor["floor"])
         rounds["load"].append(load["load"])
-        peaks["floor"] = max(peaks["floor"], floor_peak)
         peaks["load"] = max(peaks["load"], load_peak)
         seconds, peak, _ = run_process(netlens("summary", export, "--as-of", AS_OF))
         rounds["summary"].append(seconds)
@@ -329,18 +336,21 @@ def bench_single(table: Table, size: str, zips: list[Path], out: Path, repeat: i
         rounds["report"].append(seconds)
         peaks["report"] = max(peaks["report"], peak)
 
-    def ratio(what: str) -> float:
-        pairs = sorted(t / f for t, f in zip(rounds[what], rounds["floor"], strict=True))
+    def ratio(what: str, to: str = "floor") -> float:
+        pairs = sorted(t / f for t, f in zip(rounds[what], rounds[to], strict=True))
         return statistics.median(pairs)
 
     figures["floor"] = min(rounds["floor"])
-    table.add("floor: pandas read_csv", size, figures["floor"], peaks["floor"], 1.0)
+    table.add("floor process: pandas read_csv", size, figures["floor"], peaks["floor"], 1.0)
+    figures["parse"] = min(rounds["parse"])
+    table.add("  its parse alone", size, figures["parse"], None, None)
     figures["load"] = min(rounds["load"])
-    load_ratio = ratio("load")
-    table.add("load", size, figures["load"], peaks["load"], load_ratio)
+    table.add(
+        "load (vs the parse alone)", size, figures["load"], peaks["load"], ratio("load", "parse")
+    )
     stages, _ = best_worker("stages", [export], repeat)
     for name in STAGES:
-        table.add(f"  stage {name}", size, stages[name], None, stages[name] / figures["floor"])
+        table.add(f"  stage {name}", size, stages[name], None, stages[name] / figures["parse"])
     figures["summary"] = min(rounds["summary"])
     summary_ratio = ratio("summary")
     table.add(

@@ -120,6 +120,7 @@ def health(
     :func:`~netlens.analyze.staleness.relationships`), ``spread`` (``{dimension:}``
     :func:`~netlens.analyze.diversity.diversity` of ``people``) and ``grown``
     (:func:`~netlens.analyze.growth.growth` of ``network`` as of ``as_of``)."""
+    network = network.until(as_of)  # no one connected later
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months)
     if people is None:

@@ -83,6 +83,7 @@ def reengage(
     :func:`~netlens.analyze.staleness.relationships` for the same ``as_of``, ``months`` and
     ``half_life_days``, when already computed (a report computes it once for every
     section)."""
+    network = network.until(as_of)  # no one connected later
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     if people is None:

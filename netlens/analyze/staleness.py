@@ -73,6 +73,7 @@ def relationships(
     """
     if not 1 <= months < DORMANT_MONTHS:
         raise ValueError(f"months must be from 1 to {DORMANT_MONTHS - 1}: older ties are dormant")
+    network = network.until(as_of)  # no one connected later
     as_of_ts = pd.Timestamp(as_of)
     end = as_of_ts + pd.Timedelta(days=1)
     people = network.people

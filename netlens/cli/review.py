@@ -100,7 +100,7 @@ def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) 
     from netlens.analyze.staleness import stale as measure
     from netlens.render.relationships import render_stale
 
-    result = measure(network.until(as_of), as_of=as_of, months=months)
+    result = measure(network, as_of=as_of, months=months)
     emit(render_stale(result, fmt, as_of, export))
 
 
@@ -134,9 +134,7 @@ def reengage(
     from netlens.analyze.reengage import reengage as rank
     from netlens.render.relationships import render_reengage
 
-    result = rank(
-        network.until(as_of), as_of=as_of, top=top, months=months, industry_map=industry_map
-    )
+    result = rank(network, as_of=as_of, top=top, months=months, industry_map=industry_map)
     emit(render_reengage(result, fmt, as_of, export))
 
 
@@ -155,7 +153,7 @@ def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
     from netlens.analyze.growth import growth as measure
     from netlens.render.relationships import render_growth
 
-    emit(render_growth(measure(network.until(as_of), as_of=as_of), fmt, as_of, export))
+    emit(render_growth(measure(network, as_of=as_of), fmt, as_of, export))
 
 
 @cli.command()

@@ -236,9 +236,10 @@ class _Budget:
             )
 
 
-class _Limited(io.RawIOBase):
-    """A zip member's inflated bytes, failing as soon as they pass the member's limit: what
-    the zip declares is not trusted, only what comes out of the decoder is counted."""
+class _Limited(io.BufferedIOBase):
+    """A zip member's inflated bytes (zipfile's own stream, which is buffered), failing as
+    soon as they pass the member's limit: what the zip declares is not trusted, only what
+    comes out of the decoder is counted."""
 
     def __init__(self, stream: BinaryIO, info: zipfile.ZipInfo, zip_name: str, budget: _Budget):
         super().__init__()
@@ -252,10 +253,11 @@ class _Limited(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
-        data = self._stream.read(len(buffer))
-        size = len(data)
-        self._position += size
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:  # all of it, a block at a time: each block counted
+            return b"".join(iter(lambda: self.read(_BLOCK), b""))
+        data = self._stream.read(size)
+        self._position += len(data)
         if self._position > self._limit:
             raise UnreadableExportError(
                 f"{self._zip_name}: {self._info.filename} unpacks to more than "
@@ -263,13 +265,22 @@ class _Limited(io.RawIOBase):
                 "which no real export does (a zip bomb?) — refusing to read it"
             )
         self._budget.reached(id(self._info), self._position)
-        buffer[:size] = data
-        return size
+        return data
+
+    read1 = read
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def close(self) -> None:
         if not self.closed:
             self._stream.close()
         super().close()
+
+
+_BLOCK = 4 * 1024**2
 
 
 def _opener(
@@ -283,7 +294,7 @@ def _opener(
                 f"{zip_name}: {info.filename} cannot be unpacked ({_reason(exc)}) — "
                 "download the export from LinkedIn again"
             ) from exc
-        return io.BufferedReader(_Limited(stream, info, zip_name, budget), 256 * 1024)
+        return _Limited(stream, info, zip_name, budget)
 
     return open_member
 

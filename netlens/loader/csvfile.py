@@ -92,7 +92,7 @@ def read_table(
     columns: Mapping[str, Iterable[str]],
     required: Iterable[str],
     file_label: str,
-    dtype: type = str,
+    dtype: type | str | Mapping[str, type | str] = str,
     strip: bool = True,
 ) -> Table:
     """Read ``member`` keeping ``columns`` (canonical name → accepted header spellings).
@@ -101,7 +101,9 @@ def read_table(
     the file that holds all of them is the header. Missing optional columns come back empty.
     ``file_label`` names the file LinkedIn exports (``"Connections.csv"``) for error messages.
     ``dtype`` is the columns' dtype: pandas' string dtype, or ``object`` for a large table
-    that is only worked on internally (faster to build and to scan). Values are trimmed of
+    that is only worked on internally (faster to build and to scan), or per canonical
+    column (``"category"`` for a column of few distinct values: the parser numbers them as
+    it reads). Values are trimmed of
     surrounding spaces unless ``strip`` is false (the caller then trims what it uses).
     """
     aliases = {column_key(alias): canon for canon, names in columns.items() for alias in names}
@@ -223,16 +225,23 @@ def _parse(
     delimiter: str,
     header: list[str],
     aliases: Mapping[str, str],
-    dtype: type,
+    dtype: type | str | Mapping[str, type | str],
     strip: bool,
 ) -> Table:
     keep = {cell for cell in header if column_key(cell) in aliases}
+    if isinstance(dtype, Mapping):  # by canonical name → by the header's spelling
+        dtype = {cell: dtype[aliases[column_key(cell)]] for cell in keep}
     # Read whole before parsing: a zip member's bytes are then counted against the
     # archive's limits before the parser makes a single row of them (a bomb of short rows
     # would otherwise take many times its bytes in memory first).
     with member.open() as fh:
         fh.read(skip)
-        source = io.BytesIO(_read_all(fh))
+        blocks = _read_blocks(fh)
+    size = sum(map(len, blocks))
+    counted = size <= ODD_ROW_SCAN_BYTES  # counting costs a second pass: all but the largest
+    data = b"".join(blocks) if counted else b""
+    source = io.BytesIO(data) if counted else io.BufferedReader(_Blocks(blocks), _BLOCK)
+    del blocks  # the stream lets go of each block once it is parsed
     frame = pd.read_csv(
         source,
         sep=delimiter,
@@ -252,8 +261,7 @@ def _parse(
     frame.columns = [aliases[column_key(c)] for c in frame.columns]
     frame = frame.loc[:, ~frame.columns.duplicated()]
     bad_lines = short_rows = long_rows = 0
-    data = source.getbuffer()
-    if len(data) <= ODD_ROW_SCAN_BYTES:  # counting costs a second pass: all but the largest
+    if counted:
         rows, short_rows, long_rows = _count_odd_rows(data, encoding, delimiter, len(header))
         bad_lines = max(rows - len(frame), 0)  # rows the parser could not read at all
     for column in frame.columns if strip else ():
@@ -267,13 +275,38 @@ def _parse(
     )
 
 
-def _read_all(fh) -> bytearray:
-    """The rest of ``fh``, grown in place: no list of blocks joined at the end, which
-    would hold the bytes twice."""
-    data = bytearray()
-    while block := fh.read(1024**2):
-        data += block
-    return data
+_BLOCK = 4 * 1024**2
+
+
+def _read_blocks(fh) -> list[bytes]:
+    """The rest of ``fh``, a block at a time (a zip member's limit is checked as each block
+    comes)."""
+    return list(iter(lambda: fh.read(_BLOCK), b""))
+
+
+class _Blocks(io.RawIOBase):
+    """Blocks of bytes read as one stream, without joining them into one copy; each block
+    is let go once it has been read."""
+
+    def __init__(self, blocks: list[bytes]):
+        super().__init__()
+        self._blocks = blocks[::-1]  # the next block last, popped when done
+        self._offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._blocks:
+            block = self._blocks[-1]
+            if self._offset < len(block):
+                size = min(len(buffer), len(block) - self._offset)
+                buffer[:size] = memoryview(block)[self._offset : self._offset + size]
+                self._offset += size
+                return size
+            self._blocks.pop()
+            self._offset = 0
+        return 0
 
 
 def strip_values(values: pd.Series) -> pd.Series:

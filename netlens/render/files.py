@@ -62,7 +62,7 @@ def write_report(
     target = Path(folder).expanduser()
     if not target.parent.is_dir():
         raise NetlensError(f"{target}: the folder {target.parent} does not exist — create it first")
-    if target.exists() and (target.is_symlink() or not target.is_dir()):
+    if target.exists() and not target.is_dir():
         raise NetlensError(f"{target}: not a folder — pass a folder for the report (-o DIR)")
     names = [FILES[f] for f in formats]
     if "md" in formats:  # report.md points at its images; the page has them inline
