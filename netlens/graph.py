@@ -28,7 +28,7 @@ import networkx as nx
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.loader.identity import normalize_url
+from netlens.identity import normalize_url
 from netlens.model import Network
 
 __all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from netlens.loader.identity import PeopleIndex, normalize_name, normalize_url
+from netlens.identity import normalize_name, normalize_url
+from netlens.loader.identity import PeopleIndex
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from netlens.classify import company_key
 from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.graph import Team
-from netlens.loader.identity import normalize_url
+from netlens.identity import normalize_url
 
 __all__ = ["intros"]
 

@@ -84,7 +84,7 @@ def _owner_url(ctx: click.Context, param: click.Parameter, value: str | None) ->
     """A profile URL in any spelling, or just its slug (``maya-cohen``)."""
     if value is None:
         return None
-    from netlens.loader.identity import normalize_url
+    from netlens.identity import normalize_url
 
     url = normalize_url(value if "/" in value else f"linkedin.com/in/{value}")
     if not url or not url.startswith("linkedin.com/in/") or url == "linkedin.com/in":

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from netlens.errors import UnreadableExportError
+from netlens.identity import normalize_name, normalize_url
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import fix_mojibake, read_table
 from netlens.loader.events import date_warnings, table_warnings
-from netlens.loader.identity import map_unique, normalize_name, normalize_url
+from netlens.loader.identity import map_unique
 from netlens.wording import plural
 
 __all__ = ["COLUMNS", "Connections", "read_connections"]

@@ -14,16 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from netlens.identity import normalize_name, normalize_url
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import read_table, strip_values
 from netlens.loader.dates import utc_seconds
 from netlens.loader.events import date_warnings, table_warnings
-from netlens.loader.identity import (
-    PeopleIndex,
-    map_unique,
-    normalize_name,
-    normalize_url,
-)
+from netlens.loader.identity import PeopleIndex, map_unique
 from netlens.model import DIRECTIONS, Owner
 
 __all__ = [

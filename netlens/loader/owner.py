@@ -14,12 +14,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from netlens.identity import normalize_name, normalize_url
 from netlens.loader.events import Events
-from netlens.loader.identity import (
-    map_unique,
-    normalize_name,
-    normalize_url,
-)
+from netlens.loader.identity import map_unique
 from netlens.loader.messages import SPONSORED_SENDER, Messages
 from netlens.model import Owner
 
