@@ -1,4 +1,4 @@
-"""Network health: one section per practice the careers advice recommends.
+"""Network health: one section per practice the career advice recommends.
 
 Each section is a measured figure, a 0–100 score, a status and one concrete next step. A
 section whose data is absent (no messages, no sent invitations…) says so and is left out

@@ -3,7 +3,7 @@
 :func:`report` turns a :class:`~netlens.report.describe.Description` — after the
 redaction pass (:func:`netlens.report.redact.redacted`), so names are shown as they come —
 into a :class:`~netlens.report.model.Report`: the prose, the figures as shown, the tables
-and the data of each chart. The sections follow the practices the careers advice
+and the data of each chart. The sections follow the practices the career advice
 recommends — quality over quantity, follow-up, personalised invitations, diverse
 perspectives, periodic check-ins — each with its measured figure and a concrete next step
 (:mod:`netlens.analyze.health`). The reach section is in
@@ -208,7 +208,7 @@ def _overview(
     return Section(
         "overview",
         "At a glance",
-        intro="How your network does on the practices careers advice recommends: quality "
+        intro="How your network does on the practices career advice recommends: quality "
         "over quantity, follow-up, personal invitations, diverse perspectives and regular "
         "check-ins. Each has a figure, a score from 0 to 100 and one next step.",
         figures=figures,
