@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["fold"]
+__all__ = ["fold", "fold_all"]
 
 _DROP = re.compile(r"['’`´.]")
-_SPACE = re.compile(r"[\W_]+")
 # Letters that NFKD does not decompose, folded by hand (Høyskole = hoyskole).
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "ł": "l", "đ": "d", "þ": "th", "œ": "oe", "ı": "i"})
 
@@ -25,8 +25,36 @@ def fold(text: str | None) -> str:
         return ""
     text = str(text)
     folded = _FOLDED.get(text)
-    if folded is None:
-        folded = _remember(text, _fold(text))
+    return fold_all([text])[0] if folded is None else folded
+
+
+def fold_all(texts: Iterable) -> list[str]:
+    """``[fold(text) for text in texts]``: the one way texts are folded. Those not folded
+    before are decomposed one by one (where they are not plain ASCII), then joined by line
+    breaks and every pattern is run once over them all: names, companies and titles come
+    by the tens of thousands, and a pattern run per text costs more than the folding.
+
+    >>> fold_all(["St. Mary's", "", "Høyskole"])
+    ['st marys', '', 'hoyskole']
+    """
+    texts = [str(text) if text else "" for text in texts]
+    folded = [""] * len(texts)
+    todo: dict[str, list[int]] = {}
+    for position, text in enumerate(texts):
+        known = _FOLDED.get(text) if text else ""
+        if known is None:
+            todo.setdefault(text, []).append(position)
+        else:
+            folded[position] = known
+    if not todo:
+        return folded
+    distinct = list(todo)
+    joined = _DROP.sub("", "\n".join(map(_decomposed, distinct)))
+    joined = _LINE_ENDS.sub("\n", _SPACE_IN_LINE.sub(" ", joined)).strip(" ")
+    for text, result in zip(distinct, joined.split("\n"), strict=True):
+        _remember(text, result)
+        for position in todo[text]:
+            folded[position] = result
     return folded
 
 
@@ -36,18 +64,24 @@ _FOLDED: dict[str, str] = {}
 _FOLDED_MAX = 1 << 18
 
 
-def _remember(text: str, folded: str) -> str:
+def _remember(text: str, folded: str) -> None:
     if len(_FOLDED) >= _FOLDED_MAX:
         _FOLDED.clear()
     _FOLDED[text] = folded
-    return folded
 
 
-def _fold(text: str) -> str:
+def _decomposed(text: str) -> str:
+    """Lower case without accents, on one line (a line break is a space once folded)."""
     if text.isascii():  # nothing to decompose: casefold is lower, no letters to translate
         text = text.lower()
     else:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
         text = text.translate(_LETTERS)
-    return " ".join(_SPACE.sub(" ", _DROP.sub("", text)).split())
+    return text.replace("\n", " ") if "\n" in text else text
+
+
+# Spaces for runs of anything but letters and digits (and dropped characters), within a
+# line: a run of punctuation never joins two texts; then the spaces at line ends go.
+_SPACE_IN_LINE = re.compile(r"(?:[^\w\n]|_)+")
+_LINE_ENDS = re.compile(r" ?\n ?")

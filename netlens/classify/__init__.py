@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from netlens.classify.text import KeywordTable, company_key, fold, read_data
 from netlens.errors import NetlensError
+from netlens.folding import fold_all
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -97,11 +98,16 @@ def is_placeholder(company: str | None) -> bool:
 @cache
 def _known_companies() -> dict[str, str]:
     known: dict[str, str] = {}
-    for row in read_data("companies.csv"):
-        for name in [row["company"], *row.get("aliases", "").split("|")]:
+    rows = [
+        (row["industry"], [row["company"], *row.get("aliases", "").split("|")])
+        for row in read_data("companies.csv")
+    ]
+    fold_all([name for _, names in rows for name in names])  # folded together, found below
+    for industry, names in rows:
+        for name in names:
             key = company_key(name)
             if key:
-                known.setdefault(key, row["industry"])
+                known.setdefault(key, industry)
     return known
 
 
@@ -343,6 +349,7 @@ def classify_people(
     company_of, companies = pd.factorize(out["company"].fillna(""))
     position_of, positions = pd.factorize(out["position"].fillna(""))
     companies, positions = companies.tolist(), positions.tolist()
+    fold_all([*companies, *positions])  # folded together, then found folded one by one
     placeholder = np.array([is_placeholder(c) for c in companies], dtype=bool)
     keys = np.array(
         ["" if p else company_key(c) for c, p in zip(companies, placeholder, strict=True)],

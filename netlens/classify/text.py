@@ -14,7 +14,7 @@ import csv
 from functools import cache
 from importlib import resources
 
-from netlens.folding import fold
+from netlens.folding import fold, fold_all
 
 __all__ = ["KeywordTable", "company_key", "fold", "read_data"]
 
@@ -75,6 +75,7 @@ class KeywordTable:
         self.prefix: dict[tuple[str, ...], tuple[int, str]] = {}
         self.suffix: dict[str, tuple[int, str]] = {}
         self.longest = 1
+        fold_all([keyword.strip().strip("*") for keyword, _ in rows])  # together, found below
         for priority, (keyword, label) in enumerate(rows):
             keyword = keyword.strip()
             words = tuple(fold(keyword.strip("*")).split())

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from netlens.errors import UnreadableExportError
-from netlens.identity import normalize_name, normalize_url
+from netlens.folding import fold_all
+from netlens.identity import normalize_url
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import fix_mojibake, read_table
 from netlens.loader.events import date_warnings, table_warnings
@@ -67,7 +68,7 @@ def read_connections(member: Member, warnings: list[str]) -> Connections:
     people["connected_on"] = dates[~hidden]
     people["url"] = map_unique(people["url"], normalize_url)
     people["name"] = (people["first_name"] + " " + people["last_name"]).str.strip()
-    people["name_key"] = map_unique(people["name"], normalize_name)
+    people["name_key"] = map_unique(people["name"], fold_all, batch=True)
     people = _assign_ids(people, member.name, warnings)
 
     known = dates.dropna()

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netlens.identity import normalize_name, normalize_url
+from netlens.folding import fold_all
+from netlens.identity import normalize_url
 
 __all__ = ["PeopleIndex", "map_unique"]
 
 
-def map_unique(values: pd.Series, func) -> pd.Series:
-    """``values.map(func)``, with ``func`` called once per distinct value, not once per row."""
+def map_unique(values: pd.Series, func, *, batch: bool = False) -> pd.Series:
+    """``values.map(func)``, with ``func`` called once per distinct value, not once per row;
+    with ``batch``, once on the list of them, returning a list (as
+    :func:`~netlens.folding.fold_all` does)."""
     codes, uniques = pd.factorize(values.to_numpy(), use_na_sentinel=False)
-    results = list(map(func, uniques.tolist()))
+    distinct = uniques.tolist()
+    results = func(distinct) if batch else list(map(func, distinct))
     lookup = pd.Series(results)
     return pd.Series(lookup.to_numpy()[codes], index=values.index, dtype=lookup.dtype)
 
@@ -44,7 +48,7 @@ class PeopleIndex:
         """person_id for each row (NA when nobody matches). A row with a URL is matched by
         URL, else by name to a person who has no URL; a row without a URL by its unique
         normalised name."""
-        name_keys = map_unique(names.fillna(""), normalize_name)
+        name_keys = map_unique(names.fillna(""), fold_all, batch=True)
         if urls is None:
             return name_keys.map(self.by_name)
         return self.match_keys(map_unique(urls.fillna(""), normalize_url), name_keys)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from netlens.folding import fold_all
 from netlens.identity import normalize_name, normalize_url
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import read_table, strip_values
@@ -118,7 +119,7 @@ def read_messages(member: Member, warnings: list[str]) -> Messages:
             **{column: kinds[column] for column in _SENDER_COLUMNS},
             "counted": counted,
             "sender_key": map_unique(kinds["sender_url"], normalize_url),
-            "from_key": map_unique(kinds["from"], normalize_name),
+            "from_key": map_unique(kinds["from"], fold_all, batch=True),
         }
     )
     parsed = utc_seconds(dates)
@@ -173,7 +174,7 @@ def _recipients(kinds: pd.DataFrame) -> pd.DataFrame:
             "key": np.concatenate(
                 [
                     map_unique(urls, normalize_url).to_numpy(dtype=object),
-                    map_unique(names, normalize_name).to_numpy(dtype=object),
+                    map_unique(names, fold_all, batch=True).to_numpy(dtype=object),
                 ]
             ),
             "by_url": np.repeat([True, False], [len(urls), len(names)]),
