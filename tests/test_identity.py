@@ -1,5 +1,7 @@
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netlens.identity import normalize_name, normalize_url
 from netlens.loader.identity import PeopleIndex
@@ -58,3 +60,20 @@ def test_people_index_matches_by_url_else_by_unique_name():
     assert matched[2] == "name:li"
     assert matched[3] == "linkedin.com/in/a"
     assert pd.isna(matched[4])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=30))
+def test_folding_many_texts_together_is_folding_each_alone(texts):
+    """fold_all joins texts by line breaks to run its patterns once: no text's folding may
+    reach into its neighbour's, whatever characters they hold."""
+    import netlens.folding as folding
+
+    folding._FOLDED.clear()
+    together = folding.fold_all(texts)
+    alone = []
+    for text in texts:
+        folding._FOLDED.clear()
+        alone.append(folding.fold(text))
+    assert together == alone
+    assert all("\n" not in folded and folded == folded.strip() for folded in together)
