@@ -83,21 +83,23 @@ def report(
     if open_ and (to_stdout or fmt in ("md", "json", "text")):
         raise click.UsageError("--open opens index.html: leave out --format, or use html")
     teammates = load_teammates(others, quiet)
+    printed = fmt == "text" or to_stdout
     with status("Reviewing…", quiet=quiet):
         review = netlens.review(
             network, teammates=teammates, edges=read_edges(edges), as_of=as_of, months=months,
             industry_map=industry_map, redact=redact, top=top,
         )  # fmt: skip
-        if fmt == "text" or to_stdout:
-            if fmt == "html":
-                from netlens.charts import draw_charts
+        if printed and fmt == "html":
+            from netlens.charts import draw_charts
 
-                draw_charts(review)
-            emit(render(review, fmt))
-            return
-        written = netlens.write_report(
-            review, directory, list(FILES) if fmt is None else [fmt], inputs=inputs()
-        )
+            draw_charts(review)
+        if not printed:
+            written = netlens.write_report(
+                review, directory, list(FILES) if fmt is None else [fmt], inputs=inputs()
+            )
+    if printed:  # once the status line is gone
+        emit(render(review, fmt))
+        return
     if not quiet:
         emit(render_terminal_summary(review))
         for path in written.files:
