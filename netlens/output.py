@@ -11,25 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from netlens.errors import NetlensError
+from netlens.text import neutralise
 
-__all__ = ["BOM", "check_not_input", "csv_text", "neutralise", "write_atomic"]
+__all__ = ["BOM", "check_not_input", "csv_text", "write_atomic"]
 
 BOM = "\ufeff"
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``…)
-    gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection). A lone
-    ``-`` or ``+`` (a placeholder company) is no formula and stays as it is."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and value not in ("-", "+"):
-        return "'" + value
-    return value
-
 
 def csv_text(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    """CSV with a header row; text cells neutralised; None as empty."""
+    """CSV with a header row; text cells neutralised (:func:`netlens.text.neutralise`);
+    None as empty."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)

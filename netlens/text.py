@@ -15,7 +15,7 @@ company and file name in it reaches an output. Each medium has its own hazards:
 
 HTML is escaped by jinja2's autoescaping (``netlens.render.html``), with control and bidi
 characters made inert by :func:`inert`; CSV cells that a spreadsheet would run as formulas are
-neutralised by :func:`netlens.output.neutralise`.
+neutralised by :func:`neutralise`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ import json
 import re
 from typing import Any
 
-__all__ = ["inert", "json_text", "markdown_safe", "one_line", "terminal", "xml_safe"]
+__all__ = [
+    "inert", "json_text", "markdown_safe", "neutralise", "one_line", "terminal", "xml_safe",
+]  # fmt: skip
 
 # Characters that reorder the text after them (Unicode's explicit bidi controls) and line
 # or paragraph separators that some terminals take as line breaks.
@@ -91,3 +93,15 @@ def json_text(data: Any) -> str:
     and line separators written as ``\\u`` escapes: the same values, safe on a terminal."""
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``+1``, ``@SUM``…)
+    gets a leading apostrophe, which spreadsheets show as text (OWASP CSV injection). A lone
+    ``-`` or ``+`` (a placeholder company) is no formula and stays as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and value not in ("-", "+"):
+        return "'" + value
+    return value
