@@ -23,8 +23,9 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from netlens.errors import ExportNotFoundError, UnreadableExportError
+from netlens.text import one_line
 
-__all__ = ["FILE_KINDS", "Export", "Member", "file_kind", "open_export"]
+__all__ = ["FILE_KINDS", "READ_BLOCK", "Export", "Member", "file_kind", "open_export"]
 
 # Normalised file name (lower case, no spaces, underscores or extension) → file kind.
 FILE_KINDS = {
@@ -45,6 +46,7 @@ MAX_TOTAL_BYTES = 2 * 1024**3  # the whole export
 MAX_MEMBER_BYTES = 1024**3  # one file
 MAX_RATIO = 100  # bytes out per byte in: far beyond what CSV gives; a bomb gives ~1,000
 RATIO_FLOOR_BYTES = 1024**2  # tiny members may compress oddly well: up to this, any ratio
+READ_BLOCK = 4 * 1024**2  # how much of a member is inflated, and counted, at a time
 # What reading a damaged or hostile member raises (RuntimeError: an encrypted member).
 ZIP_ERRORS = (
     zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
@@ -163,11 +165,9 @@ def _folder_members(root: Path) -> tuple[list[Member], list[str]]:
 
 
 def _shown(name: str | os.PathLike[str]) -> str:
-    """A file name as an error or a warning shows it: one line, at most 100 characters,
-    with control characters escaped (a name in a zip can hold anything)."""
-    text = str(name)
-    text = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-    return text if len(text) <= 100 else f"{text[:60]}…{text[-39:]}"
+    """A file name as an error or a warning shows it (a name in a zip can hold anything):
+    one line of at most 100 characters, control characters escaped."""
+    return one_line(str(name), limit=100)
 
 
 def _file_opener(path: Path) -> Callable[[], BinaryIO]:
@@ -255,7 +255,7 @@ class _Limited(io.BufferedIOBase):
 
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:  # all of it, a block at a time: each block counted
-            return b"".join(iter(lambda: self.read(_BLOCK), b""))
+            return b"".join(iter(lambda: self.read(READ_BLOCK), b""))
         data = self._stream.read(size)
         self._position += len(data)
         if self._position > self._limit:
@@ -278,9 +278,6 @@ class _Limited(io.BufferedIOBase):
         if not self.closed:
             self._stream.close()
         super().close()
-
-
-_BLOCK = 4 * 1024**2
 
 
 def _opener(

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from netlens.errors import MissingColumnsError, UnreadableExportError
-from netlens.loader.archive import Member
+from netlens.loader.archive import READ_BLOCK, Member
 
 __all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table", "strip_values"]
 
@@ -240,7 +240,7 @@ def _parse(
     size = sum(map(len, blocks))
     counted = size <= ODD_ROW_SCAN_BYTES  # counting costs a second pass: all but the largest
     data = b"".join(blocks) if counted else b""
-    source = io.BytesIO(data) if counted else io.BufferedReader(_Blocks(blocks), _BLOCK)
+    source = io.BytesIO(data) if counted else io.BufferedReader(_Blocks(blocks), READ_BLOCK)
     del blocks  # the stream lets go of each block once it is parsed
     frame = pd.read_csv(
         source,
@@ -275,13 +275,10 @@ def _parse(
     )
 
 
-_BLOCK = 4 * 1024**2
-
-
 def _read_blocks(fh) -> list[bytes]:
     """The rest of ``fh``, a block at a time (a zip member's limit is checked as each block
     comes)."""
-    return list(iter(lambda: fh.read(_BLOCK), b""))
+    return list(iter(lambda: fh.read(READ_BLOCK), b""))
 
 
 class _Blocks(io.RawIOBase):
