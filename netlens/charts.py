@@ -269,6 +269,26 @@ def timeline(chart: Chart) -> Figure:
     return fig
 
 
+def heatmap(chart: Chart) -> Figure:
+    """A grid of counts (rows × columns, e.g. weekday × hour), darker for more, one hue."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    rows, columns, counts = chart.data["rows"], chart.data["columns"], chart.data["counts"]
+    fig, ax = _titled(chart, 8, 0.9 + 0.3 * len(rows))
+    if not any(any(row) for row in counts):
+        _empty(ax)
+        return fig
+    shades = LinearSegmentedColormap.from_list("netlens", ["#F2F2F2", PALETTE[0]])
+    ax.imshow(counts, cmap=shades, aspect="auto", interpolation="nearest", vmin=0)
+    ax.set_yticks(range(len(rows)), rows)
+    step = max(1, math.ceil(len(columns) / 12))
+    ax.set_xticks(range(0, len(columns), step), [str(c) for c in columns[::step]])
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig
+
+
 def _legend_above(ax: Any, handles: list, labels: list[str]) -> None:
     """A legend in one row above the plot, across from the title: no bar or line can run
     into it (the layout makes room for it)."""
@@ -430,6 +450,7 @@ DRAWERS: dict[str, Callable[[Chart], Figure]] = {
     "function_seniority": function_seniority,
     "tiers": tiers,
     "timeline": timeline,
+    "heatmap": heatmap,
     "health": health,
     "network_graph": network_graph,
     "network_radial": network_radial,
