@@ -24,7 +24,7 @@ def render_plan(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -
     every = [e for e in result["entries"] if e["every_months"]]
     lines.append(
         f"Re-engage: {plural(len(once), 'contact')} of {result['candidates']:,} fading or "
-        f"dormant, {result['per_week']} a week over {result['weeks']} weeks from "
+        f"dormant, {result['per_week']} a week over {plural(result['weeks'], 'week')} from "
         f"{result['start']}, the most valuable first."
     )
     if not once:
