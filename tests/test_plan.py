@@ -78,18 +78,22 @@ def exports(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def result(exports):
-    new, old = exports
-    return plan(netlens.load(new), as_of=AS_OF, weeks=2, per_week=2, snapshot=netlens.load(old))
+def network(exports):
+    return netlens.load(exports[0])
+
+
+@pytest.fixture(scope="module")
+def result(exports, network):
+    return plan(network, as_of=AS_OF, weeks=2, per_week=2, snapshot=netlens.load(exports[1]))
 
 
 def by_name(result: dict) -> dict:
     return {entry["name"]: entry for entry in result["entries"]}
 
 
-def test_schedule_spreads_the_best_first_over_weekdays_of_the_weeks(result, exports):
+def test_schedule_spreads_the_best_first_over_weekdays_of_the_weeks(result, network):
     once = [e for e in result["entries"] if e["kind"] == "reengage"]
-    ranked = netlens.reengage(netlens.load(exports[0]), as_of=AS_OF, top=4)["contacts"]
+    ranked = netlens.reengage(network, as_of=AS_OF, top=4)["contacts"]
     assert [e["name"] for e in once] == [c["name"] for c in ranked]
     assert result["start"] == "2026-07-06"
     assert [e["due"] for e in once] == ["2026-07-06", "2026-07-07", "2026-07-13", "2026-07-14"][
@@ -131,13 +135,13 @@ def test_calendar_reads_back_as_rfc_5545(result):
     assert len({str(e["UID"]) for e in events}) == len(events)
 
 
-def test_uid_is_stable_for_a_person_and_date(result, exports):
-    again = plan(netlens.load(exports[0]), as_of=AS_OF, weeks=2, per_week=2)
+def test_uid_is_stable_for_a_person_and_date(result, network):
+    again = plan(network, as_of=AS_OF, weeks=2, per_week=2)
     uids = {e["name"]: e["uid"] for e in again["entries"]}
     for entry in result["entries"]:
         assert uids[entry["name"]] == entry["uid"]
     # A week later the one-off entries move a week; the cadence's date stays.
-    later = plan(netlens.load(exports[0]), as_of=AS_OF + dt.timedelta(days=7), weeks=2, per_week=2)
+    later = plan(network, as_of=AS_OF + dt.timedelta(days=7), weeks=2, per_week=2)
     moved = {e["uid"] for e in later["entries"] if e["kind"] == "reengage"}
     assert moved.isdisjoint(uids.values())
     assert by_name(later)["Tom Baker"]["uid"] == uids["Tom Baker"]

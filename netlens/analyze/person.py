@@ -130,21 +130,23 @@ def person(
 
     ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     tie = ties.set_index("person_id").loc[pid]
+    url = None if pd.isna(row["url"]) else row["url"]
     dated = mine[mine["date"].notna()]
     age = (pd.Timestamp(as_of) - dated["date"]).dt.total_seconds().clip(lower=0) / 86_400
     decayed = dated["kind"].astype(str).map(WEIGHTS).fillna(0.0) * 2.0 ** (-age / half_life_days)
     parts = {kind: round(float(decayed[dated["kind"] == kind].sum()), 4) for kind in WEIGHTS}
 
-    ranked = reengage(
-        network, as_of=as_of, months=months, half_life_days=half_life_days, top=0,
-        industry_map=industry_map, ties=ties,
-    )  # fmt: skip
-    url = None if pd.isna(row["url"]) else row["url"]
-    reasons = next(
-        (c["reasons"] for c in ranked["contacts"] if (c["url"] or None) == url
-         and c["name"] == row["name"]),
-        [],
-    )  # fmt: skip
+    reasons: list[str] = []
+    if tie["tier"] != "active":  # the re-engage list leaves active ties out: no need to rank
+        ranked = reengage(
+            network, as_of=as_of, months=months, half_life_days=half_life_days, top=0,
+            industry_map=industry_map, ties=ties,
+        )  # fmt: skip
+        reasons = next(
+            (c["reasons"] for c in ranked["contacts"]
+             if c["url"] == url and c["name"] == row["name"]),
+            [],
+        )  # fmt: skip
     story = {
         "person": {
             "name": row["name"],
