@@ -231,14 +231,15 @@ def test_export_csv_columns_and_formula_neutralisation(runner, tmp_path):
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(table.columns) == [
         "name", "url", "company", "position", "connected_on", "industry", "function",
-        "seniority", "tier", "last_interaction", "days_since", "messages", "strength",
+        "seniority", "tier", "last_interaction", "last_contact", "days_since", "messages",
+        "strength",
     ]  # fmt: skip
     row = table.iloc[0]
     assert row["name"] == '\'=HYPERLINK("http://x") Eve'
     assert row["company"] == "'+Acme"
     assert row["position"] == "'@boss"
     assert row["connected_on"] == "2020-01-01"
-    assert row["tier"] == "dormant"
+    assert row["tier"] == "never"  # connected, never in contact
     assert row["days_since"] == str((pd.Timestamp("2026-01-01") - pd.Timestamp("2020-01-01")).days)
 
 
