@@ -196,7 +196,7 @@ def test_diversity_command_json_and_unknown_roundtrip(runner, tmp_path):
     result = runner.invoke(cli, ["diversity", str(export), "--format", "json",
                                  "--as-of", "2026-01-31"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     for field in ["by", "total", "known", "unknown_share", "categories", "shannon", "evenness",
                   "blau", "iqv", "effective_number", "hhi", "top_share"]:  # fmt: skip
         assert field in data
@@ -218,7 +218,7 @@ def test_diversity_command_json_and_unknown_roundtrip(runner, tmp_path):
         before = json.loads(
             runner.invoke(cli, ["diversity", str(EXPORTS / "quirks"), "--format", "json"]).output
         )
-        assert json.loads(again.output)["unknown"] < before["unknown"]
+        assert json.loads(again.stdout)["unknown"] < before["unknown"]
 
 
 def test_export_csv_columns_and_formula_neutralisation(runner, tmp_path):

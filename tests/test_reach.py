@@ -177,7 +177,7 @@ def test_reach_and_intros_commands(runner, team_paths):
         cli, ["reach", str(team_paths["ann"]), *args, "--format", "json", "--owner-url", "ann"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert (data["exports"], data["first_degree"], data["second_degree"]) == (3, 3, 4)
     result = runner.invoke(
         cli, ["intros", str(team_paths["ann"]), *args, "--company", "Globex", "--owner-url", "ann"]

@@ -160,7 +160,7 @@ def test_stale_result_and_command(export, runner):
     ]  # fmt: skip
     out = runner.invoke(cli, ["stale", str(export), "--as-of", "2026-06-30", "--format", "json"])
     assert out.exit_code == 0, out.output
-    data = json.loads(out.output)
+    data = json.loads(out.stdout)
     assert data["months"] == 12 and data["tiers"]["fading"] == 2
     mei = next(c for c in data["contacts"] if c["name"] == "Mei Lin")
     assert mei == {

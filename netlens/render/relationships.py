@@ -8,7 +8,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.render.summary import render_json
-from netlens.wording import fit, plural
+from netlens.wording import fit, plural, stated
 
 __all__ = [
     "render_diff",
@@ -34,7 +34,7 @@ STALE_CSV_COLUMNS = [
 
 
 def _header(title: str, source: str, as_of: dt.date) -> list[str]:
-    return [f"{title} — {source} (as of {as_of.isoformat()})", ""]
+    return [f"{title} — {source} (as of {stated(as_of)})", ""]
 
 
 def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:

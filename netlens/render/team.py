@@ -7,7 +7,7 @@ from typing import Any
 
 from netlens.analyze.reach import structure_is_telling
 from netlens.render.summary import render_json
-from netlens.wording import fit, plural
+from netlens.wording import fit, plural, stated
 
 __all__ = ["render_intros", "render_reach"]
 
@@ -15,7 +15,7 @@ __all__ = ["render_intros", "render_reach"]
 def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
     if fmt == "json":
         return render_json(result, as_of)
-    lines = [f"Reach — {source} (as of {as_of.isoformat()})", ""]
+    lines = [f"Reach — {source} (as of {stated(as_of)})", ""]
     exports = result["exports"]
     merged = f"merging {plural(exports, 'export')}" if exports > 1 else "from your export alone"
     lines.append(f"How far your network reaches, {merged}:")

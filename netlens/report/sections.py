@@ -18,6 +18,7 @@ import pandas as pd
 
 from netlens import __version__
 from netlens.analyze.staleness import TIERS, TOUCHED
+from netlens.model import as_of_warning
 from netlens.report.describe import Description
 from netlens.report.formatting import clip, duration, fmt
 from netlens.report.model import Chart, Figure, Report, Section, Table
@@ -26,7 +27,7 @@ from netlens.report.network_sections import (
     diversity_section,
     reach_section,
 )
-from netlens.wording import percent, plural
+from netlens.wording import as_of_reason, percent, plural
 
 __all__ = ["CHART_KEYS", "report"]
 
@@ -45,6 +46,8 @@ _SUMMARY_FIELDS = (
     "recommendations",
     "first_connected",
     "last_connected",
+    "export_date",
+    "newest_record",
     "files",
     "warnings",
 )
@@ -56,6 +59,9 @@ def report(shown: Description, *, redacted: bool) -> Report:
     summary, checkup, spread, ties = shown.summary, shown.checkup, shown.spread, shown.ties
     as_of, months, source, owner = shown.as_of, shown.months, summary["source"], summary["owner"]
     overview = _overview(summary, checkup, ties, spread, shown.grown, months)
+    warning = as_of_warning(as_of, summary["newest_record"])
+    if warning:
+        overview.notes.insert(0, f"Warning: {warning}.")
     if shown.later:
         overview.notes.insert(
             0,
@@ -88,6 +94,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
         title=f"Network review of {owner['name']}" if owner["name"] else "Network review",
         source=source,
         as_of=as_of.isoformat(),
+        as_of_source=as_of_reason(as_of),
         owner=owner,
         redacted=redacted,
         score=checkup["score"],
