@@ -22,7 +22,13 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
     for label, key in (("1st degree", "first_degree"), ("2nd degree", "second_degree"),
                        ("3rd degree", "third_degree")):  # fmt: skip
         value = result[key]
-        shown = f"{value:,}" if value is not None else "unknown (needs --with or --edges)"
+        shown = (
+            f"{value:,}"
+            if value is not None
+            else "unknown (needs --with or --edges)"
+            if key == "second_degree" or result["second_degree"] is None
+            else "unknown (no export or edges file shows who your 2nd degree knows)"
+        )
         lines.append(f"  {label}  {shown}")
     if result["redundancy"] is not None:
         lines.append(
