@@ -86,11 +86,11 @@ def diversity(
 @format_option("text", "json", "csv")
 @as_of_option
 def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) -> None:
-    """Which ties have gone stale: every contact's last interaction, tier and tie strength.
+    """Which ties have gone stale: every contact's last contact, tier and tie strength.
 
-    Tiers: active (an interaction within --months months), fading (within 3 years),
-    dormant (older), unknown (no date). Interactions are messages either way, invitations,
-    endorsements, recommendations and the connection itself.
+    Tiers, by the last contact (a message either way, an endorsement or a recommendation):
+    active (within --months months), fading (within 3 years), dormant (older). Never in
+    contact: new (connected within --months months), never (earlier), unknown (no date).
 
     \b
     Examples:
@@ -123,8 +123,8 @@ def reengage(
     fmt: str,
     as_of: dt.date,
 ) -> None:
-    """Whom to write to first: fading and dormant ties ranked by value × staleness, with
-    the reasons in plain words.
+    """Whom to write to first: fading, dormant and never-contacted ties ranked by value ×
+    staleness, with the reasons in plain words.
 
     \b
     Examples:

@@ -84,6 +84,7 @@ class Export:
     ignored: list[str] = field(default_factory=list)
     single_file: bool = False  # EXPORT was a CSV file, read as Connections.csv
     warnings: list[str] = field(default_factory=list)  # files skipped, and why
+    root: str = ""  # the folder the files are in, when one down (LinkedIn's archive name)
 
 
 @contextmanager
@@ -340,7 +341,7 @@ def _classify(source: Path, members: list[Member], where: str) -> Export:
         )
     connections = min(candidates, key=lambda m: (len(PurePosixPath(m.name).parts), m.name))
     root = PurePosixPath(connections.name).parent
-    export = Export(source=source)
+    export = Export(source=source, root="" if root == PurePosixPath(".") else str(root))
     for member in members:
         path = PurePosixPath(member.name)
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else member.name

@@ -10,19 +10,16 @@ __all__ = ["PEOPLE_CSV_COLUMNS", "render_people_csv"]
 
 PEOPLE_CSV_COLUMNS = [
     "name", "url", "company", "position", "connected_on", "industry", "function", "seniority",
-    "tier", "last_interaction", "days_since", "messages", "strength",
+    "tier", "last_interaction", "last_contact", "days_since", "messages", "strength",
 ]  # fmt: skip
 
 
 def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame) -> str:
     """One row per person (classified people joined to their relationship figures); dates
     as ISO dates; strength rounded; formulas neutralised."""
-    table = people.merge(
-        ties[["person_id", "tier", "last_interaction", "days_since", "messages", "strength"]],
-        on="person_id",
-        how="left",
-    )
-    for column in ("connected_on", "last_interaction"):
+    figures = ["tier", "last_interaction", "last_contact", "days_since", "messages", "strength"]
+    table = people.merge(ties[["person_id", *figures]], on="person_id", how="left")
+    for column in ("connected_on", "last_interaction", "last_contact"):
         dates = pd.to_datetime(table[column])
         table[column] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
     table["tier"] = table["tier"].astype(str)
