@@ -162,7 +162,7 @@ def test_report_command_takes_tz(runner, network, tmp_path):
               "--tz", "America/New_York"],
     )  # fmt: skip
     assert out.exit_code == 0, out.output
-    assert json.loads(out.output)["message_habits"]["time_zone"] == "America/New_York"
+    assert json.loads(out.stdout)["message_habits"]["time_zone"] == "America/New_York"
     bad = runner.invoke(cli, ["report", source, "--tz", "Nowhere/Else", "-o", str(tmp_path)])
     assert bad.exit_code == 2
     assert "not a time zone" in bad.output

@@ -100,7 +100,7 @@ def test_person_command(runner):
     hidden = runner.invoke(
         cli, ["person", NEW, "jonas", "--redact", "--format", "json", "--as-of", "2026-01-01"]
     )
-    data = json.loads(hidden.output)
+    data = json.loads(hidden.stdout)
     assert data["person"] == {
         "name": "J. W.", "url": None, "email": None, "company": "Celonis", "position": None,
     }  # fmt: skip
@@ -120,4 +120,4 @@ def test_person_on_every_era(runner, era):
               "--as-of", "2026-11-21"],
     )  # fmt: skip
     assert out.exit_code == 0, out.output
-    assert json.loads(out.output)["person"]["name"] == first
+    assert json.loads(out.stdout)["person"]["name"] == first

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from netlens.analyze.reengage import reengage
+from netlens.analyze.reengage import CANDIDATE_TIERS, reengage
 from netlens.analyze.staleness import HALF_LIFE_DAYS, WEIGHTS, relationships
 from netlens.errors import NetlensError
 from netlens.folding import fold
@@ -137,7 +137,7 @@ def person(
     parts = {kind: round(float(decayed[dated["kind"] == kind].sum()), 4) for kind in WEIGHTS}
 
     reasons: list[str] = []
-    if tie["tier"] != "active":  # the re-engage list leaves active ties out: no need to rank
+    if tie["tier"] in CANDIDATE_TIERS:  # else not on the re-engage list: no need to rank
         ranked = reengage(
             network, as_of=as_of, months=months, half_life_days=half_life_days, top=0,
             industry_map=industry_map, ties=ties,
@@ -194,6 +194,7 @@ def person(
             "strength": round(float(tie["strength"]), 4),
             "parts": parts,
             "last_interaction": iso_date(tie["last_interaction"]),
+            "last_contact": iso_date(tie["last_contact"]),
             "days_since": None if pd.isna(tie["days_since"]) else int(tie["days_since"]),
         },
         "reasons": reasons,

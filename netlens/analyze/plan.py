@@ -55,7 +55,7 @@ def plan(
     """The keep-in-touch plan of ``network`` as of ``as_of`` (see the module docstring).
     ``snapshot`` is an older export of the same person: contacts who changed jobs since
     then say so. Returns ``start`` (the first Monday), ``weeks``, ``per_week``,
-    ``candidates`` (all fading or dormant contacts) and ``entries``: one per contact,
+    ``candidates`` (how many the re-engage list ranked) and ``entries``: one per contact,
     re-engage entries first in date order, then cadences; each with ``kind``, ``due``
     (ISO date), ``every_months`` (None for a one-off), ``name``, ``first_name``,
     ``last_name``, ``url``, ``email``, ``company``, ``position``, ``tier``, ``reasons``,
@@ -92,7 +92,7 @@ def plan(
     taken = 0
     for count, every in cadences:
         for pid, row in strongest.iloc[taken : taken + count].iterrows():
-            last = _last_contact(row)
+            last = row["last_contact"]
             due = start if pd.isna(last) else max(start, _add_months(last.date(), every))
             reasons = [
                 f"one of your {taken + count} strongest active ties"
@@ -160,7 +160,7 @@ def _entry(
         "company": row["company"],
         "position": row["position"],
         "tier": str(row["tier"]),
-        "last_contact": iso_date(_last_contact(row)),
+        "last_contact": iso_date(row["last_contact"]),
         "reasons": reasons,
         "opening": _opening(row, pid in moves, shared),
         "uid": hashlib.sha256(f"{pid}|{due.isoformat()}".encode()).hexdigest()[:24],
@@ -187,13 +187,10 @@ def _opening(row: pd.Series, moved: bool, shared: set[str]) -> str:
         return "Thank you again for endorsing my skills — what are you working on these days?"
     if row["recommendation_out"]:
         return f"I enjoyed writing your recommendation back then — how are things{there}?"
-    last = _last_contact(row)
-    if row["sent"] and row["received"] and pd.notna(row["last_message"]):
-        return (
-            f"It has been a while since we last talked ({row['last_message']:%B %Y}) — "
-            f"how are things{there}?"
-        )
-    if pd.notna(last) and row["messages"]:
+    last = row["last_message"]
+    if pd.notna(last) and row["sent"] and row["received"]:
+        return f"It has been a while since we last talked ({last:%B %Y}) — how are things{there}?"
+    if pd.notna(last):
         return f"We last wrote in {last:%B %Y} — I'd love to hear what you are up to{there}."
     year = f" in {row['connected_on']:%Y}" if pd.notna(row["connected_on"]) else ""
     return f"We connected{year} but never really talked — what are you working on{there}?"
@@ -222,12 +219,6 @@ def _exchanges(network: Network, as_of: dt.date) -> pd.DataFrame:
         }
     )
     return out
-
-
-def _last_contact(row: pd.Series) -> Any:
-    """The last contact (a message, endorsement or recommendation) where the tie table
-    has it, else the last interaction."""
-    return row["last_contact"] if "last_contact" in row.index else row["last_interaction"]
 
 
 def _person_ids(people: pd.DataFrame, contacts: list[dict[str, Any]]) -> list[str]:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from netlens.render.summary import render_json
-from netlens.wording import plural
+from netlens.wording import plural, stated
 
 __all__ = ["render_person", "render_plan"]
 
@@ -19,16 +19,16 @@ def _role(entry: dict[str, Any]) -> str:
 def render_plan(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
     if fmt == "json":
         return render_json(result, as_of)
-    lines = [f"Keep-in-touch plan — {source} (as of {as_of.isoformat()})", ""]
+    lines = [f"Keep-in-touch plan — {source} (as of {stated(as_of)})", ""]
     once = [e for e in result["entries"] if not e["every_months"]]
     every = [e for e in result["entries"] if e["every_months"]]
     lines.append(
-        f"Re-engage: {plural(len(once), 'contact')} of {result['candidates']:,} fading or "
-        f"dormant, {result['per_week']} a week over {plural(result['weeks'], 'week')} from "
-        f"{result['start']}, the most valuable first."
+        f"Re-engage: {plural(len(once), 'contact')} of {result['candidates']:,} fading, "
+        f"dormant or never in contact, {result['per_week']} a week over "
+        f"{plural(result['weeks'], 'week')} from {result['start']}, the most valuable first."
     )
     if not once:
-        lines.append("  none — no fading or dormant ties")
+        lines.append("  none — no fading, dormant or never-contacted ties")
     for entry in once:
         lines += _entry_lines(entry)
     lines += ["", "Keep close: your strongest active ties, on a rhythm."]
@@ -71,7 +71,7 @@ def render_person(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
         "",
         f"Tie: {t['tier']}, strength {t['strength']:.2f} (messages {t['parts']['message']:.2f}, "
         f"endorsements {t['parts']['endorsement']:.2f}, recommendations "
-        f"{t['parts']['recommendation']:.2f}); last interaction {t['last_interaction'] or '–'}",
+        f"{t['parts']['recommendation']:.2f}); last contact {t['last_contact'] or 'never'}",
     ]
     c = result["connection"]
     lines += ["", f"Connected: {c['connected_on'] or 'date unknown'}"]
