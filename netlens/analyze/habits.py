@@ -53,27 +53,31 @@ def time_zone(name: str) -> Any:
         ) from None
 
 
-def conversations(messages: pd.DataFrame) -> pd.DataFrame:
+def conversations(messages: pd.DataFrame) -> dict[str, np.ndarray]:
     """The one-to-one ``messages`` (interaction rows: ``person``, ``date``, ``direction``)
-    sorted by thread and date, with ``conversation`` (a number, per thread in date order),
-    ``opens`` (the first message of its conversation), ``reply`` (the first message of its
-    side after the other side wrote) and ``waited`` (the response time of a reply, as a
-    Timedelta; NaT otherwise)."""
-    frame = messages[["person", "date", "direction"]].sort_values(["person", "date"], kind="stable")
-    frame = frame.reset_index(drop=True)
-    person = frame["person"].to_numpy(dtype=object)
-    dates = frame["date"]
-    direction = frame["direction"].astype(str).to_numpy()
-    same_thread = np.r_[False, person[1:] == person[:-1]]
-    gap = dates.diff()
-    opens = ~same_thread | (gap >= pd.Timedelta(days=NEW_CONVERSATION_DAYS)).to_numpy()
-    turned = np.r_[False, direction[1:] != direction[:-1]]
-    reply = ~opens & turned
-    frame["conversation"] = np.cumsum(opens) - 1
-    frame["opens"] = opens
-    frame["reply"] = reply
-    frame["waited"] = gap.where(reply)
-    return frame
+    in thread and date order, as arrays: ``thread`` (a number per contact), ``date``
+    (datetime64), ``out`` (sent by you), ``opens`` (the first message of its conversation),
+    ``conversation`` (numbered 0, 1, … in that order), ``reply`` (the first message of its
+    side after the other side wrote) and ``waited`` (the response time of a reply, in
+    hours; NaN otherwise)."""
+    thread = pd.factorize(messages["person"])[0]  # numbers sort faster than names
+    date = messages["date"].to_numpy(dtype="datetime64[ns]")
+    order = np.lexsort((date.view(np.int64), thread))
+    thread, date = thread[order], date[order]
+    out = (messages["direction"] == "out").to_numpy(dtype=bool)[order]
+    gap = np.diff(date.view(np.int64), prepend=np.int64(0)) / 3.6e12  # hours
+    same_thread = np.r_[False, thread[1:] == thread[:-1]]
+    opens = ~same_thread | (gap >= NEW_CONVERSATION_DAYS * 24)
+    reply = ~opens & np.r_[False, out[1:] != out[:-1]]
+    return {
+        "thread": thread,
+        "date": date,
+        "out": out,
+        "opens": opens,
+        "conversation": np.cumsum(opens) - 1,
+        "reply": reply,
+        "waited": np.where(reply, gap, np.nan),
+    }
 
 
 def habits(network: Network, *, as_of: dt.date, tz: str | None = None) -> dict[str, Any]:
@@ -87,18 +91,18 @@ def habits(network: Network, *, as_of: dt.date, tz: str | None = None) -> dict[s
     inter = network.interactions
     messages = inter[(inter["kind"] == "message") & inter["date"].notna() & (inter["date"] < end)]
     group = messages["group"].to_numpy(dtype=bool)
-    single = messages[~group]
     # A group message is an interaction row per participant: one message per time and side.
     group_messages = len(messages.loc[group, ["date", "direction"]].drop_duplicates())
-    threads = conversations(single)
-    per_conversation = threads.groupby("conversation").agg(
-        first=("direction", "first"),
-        sides=("direction", "nunique"),
-        last=("date", "max"),
-    )
-    one_sided = per_conversation[per_conversation["sides"] == 1]
-    settled = one_sided["last"] < end - pd.Timedelta(days=NEW_CONVERSATION_DAYS)
-    first = per_conversation["first"].astype(str)
+    threads = conversations(messages[~group])
+    conversation, opens = threads["conversation"], threads["opens"]
+    count = int(opens.sum())
+    # A conversation is two-sided when it has a reply; it ended with its last message.
+    two_sided = np.bincount(conversation, weights=threads["reply"], minlength=count) > 0
+    last = np.zeros(count, dtype="datetime64[ns]")
+    last[conversation] = threads["date"]  # in date order: the last one stays
+    settled = last < (end - pd.Timedelta(days=NEW_CONVERSATION_DAYS)).to_datetime64()
+    started_out = threads["out"][opens]
+    one_sided = ~two_sided
 
     # Each message you sent once: a group message is a row per participant, at one time.
     sent = messages[messages["direction"] == "out"]
@@ -108,28 +112,27 @@ def habits(network: Network, *, as_of: dt.date, tz: str | None = None) -> dict[s
     return {
         "time_zone": tz,
         "new_conversation_days": NEW_CONVERSATION_DAYS,
-        "messages": len(single) + group_messages,
+        "messages": len(threads["date"]) + group_messages,
         "group_messages": group_messages,
-        "threads": int(threads["person"].nunique()),
-        "conversations": len(per_conversation),
-        "you_reply": _delays(threads, "out"),
-        "they_reply": _delays(threads, "in"),
-        "started_by_you": int((first == "out").sum()),
-        "started_by_them": int((first == "in").sum()),
-        "unanswered_by_you": int(((one_sided["first"].astype(str) == "in") & settled).sum()),
-        "unanswered_by_them": int(((one_sided["first"].astype(str) == "out") & settled).sum()),
-        "waiting": int((~settled).sum()),
+        "threads": len(np.unique(threads["thread"])),
+        "conversations": count,
+        "you_reply": _delays(threads, out=True),
+        "they_reply": _delays(threads, out=False),
+        "started_by_you": int(started_out.sum()),
+        "started_by_them": int((~started_out).sum()),
+        "unanswered_by_you": int((one_sided & settled & ~started_out).sum()),
+        "unanswered_by_them": int((one_sided & settled & started_out).sum()),
+        "waiting": int((one_sided & ~settled).sum()),
         "sent": len(sent_times),
         "weekdays": list(WEEKDAYS),
         "heatmap": _heatmap(sent_times, zone),
     }
 
 
-def _delays(threads: pd.DataFrame, side: str) -> dict[str, Any]:
-    """The response times of ``side``'s replies, in hours: how many, median, 90th
-    percentile (None without replies)."""
-    waited = threads.loc[threads["reply"] & (threads["direction"].astype(str) == side), "waited"]
-    hours = waited.dt.total_seconds().to_numpy() / 3600
+def _delays(threads: dict[str, np.ndarray], *, out: bool) -> dict[str, Any]:
+    """The response times of your replies (``out``) or theirs, in hours: how many, median,
+    90th percentile (None without replies)."""
+    hours = threads["waited"][threads["reply"] & (threads["out"] == out)]
     if not len(hours):
         return {"replies": 0, "median_hours": None, "p90_hours": None}
     median, p90 = np.percentile(hours, [50, 90])
