@@ -90,14 +90,24 @@ def messages_2018() -> str:
     return "\n".join(rows)
 
 
-@pytest.fixture(scope="module", params=["2024", "2018"])
-def network(request, tmp_path_factory):
-    text = messages_2024() if request.param == "2024" else messages_2018()
+def load(tmp_path_factory, era: str) -> netlens.Network:
+    text = messages_2024() if era == "2024" else messages_2018()
     folder = write_folder(
-        tmp_path_factory.mktemp(f"habits{request.param}"),
+        tmp_path_factory.mktemp(f"habits{era}"),
         {"Connections.csv": CONNECTIONS, "messages.csv": text, "Profile.csv": PROFILE},
     )
     return netlens.load(folder)
+
+
+@pytest.fixture(scope="module", params=["2024", "2018"])
+def network(request, tmp_path_factory):
+    return load(tmp_path_factory, request.param)
+
+
+@pytest.fixture(scope="module")
+def today(tmp_path_factory):
+    """Today's format only: the report is the same whatever the era (tested above)."""
+    return load(tmp_path_factory, "2024")
 
 
 def test_response_times_both_ways(network):
@@ -142,8 +152,8 @@ def test_unknown_time_zone_is_refused(network):
         habits(network, as_of=AS_OF, tz="Mars/Olympus")
 
 
-def test_report_shows_habits_without_names_or_text(network, runner, tmp_path):
-    review = netlens.review(network, as_of=AS_OF, tz="Europe/Berlin")
+def test_report_shows_habits_without_names_or_text(today):
+    review = netlens.review(today, as_of=AS_OF, tz="Europe/Berlin")
     data = review.to_dict()
     assert data["message_habits"]["you_reply"]["median_hours"] == 13.0
     section = next(s for s in review.sections if s.key == "message_habits")
@@ -155,8 +165,8 @@ def test_report_shows_habits_without_names_or_text(network, runner, tmp_path):
     assert "Ravi" not in shown and CONTENT not in shown
 
 
-def test_report_command_takes_tz(runner, network, tmp_path):
-    source = network.report.source
+def test_report_command_takes_tz(runner, today, tmp_path):
+    source = today.report.source
     out = runner.invoke(
         cli, ["report", source, "--format", "json", "-o", "-", "--as-of", "2026-06-30",
               "--tz", "America/New_York"],

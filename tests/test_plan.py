@@ -204,7 +204,8 @@ def test_plan_refuses_to_write_over_its_input(runner, exports):
     assert target.read_bytes() == before
 
 
-@pytest.mark.parametrize("era", sorted(p.name for p in EXPORTS.iterdir() if p.is_dir()))
+# One export per era of the files (2013 has no messages; the others each a messages format).
+@pytest.mark.parametrize("era", sorted(p.name for p in EXPORTS.glob("era*") if p.is_dir()))
 def test_plan_runs_on_every_era(runner, era, tmp_path):
     ics = tmp_path / "plan.ics"
     out = runner.invoke(
