@@ -95,11 +95,15 @@ def _who(graph: nx.Graph, node: str) -> str:
 
 
 def _advice(graph: nx.Graph, path: list[str]) -> str:
-    names = [graph.nodes[n]["name"] for n in path]
-    target = _who(graph, path[-1])
-    if len(path) == 2:
-        return f"You are already connected to {target}."
-    if len(path) == 3:
-        return f"Ask {names[1]} to introduce you to {target}."
-    chain = ", who knows ".join(names[2:-1])
-    return f"Ask {names[1]} to introduce you to {chain}, who knows {target}."
+    return advice([graph.nodes[n]["name"] for n in path[1:-1]], _who(graph, path[-1]))
+
+
+def advice(via: list[str], target: str) -> str:
+    """Whom to ask, in words: ``via`` the people between you and ``target``."""
+    stop = "" if target.endswith(".") else "."  # "… to M. C." ends once
+    if not via:
+        return f"You are already connected to {target}{stop}"
+    if len(via) == 1:
+        return f"Ask {via[0]} to introduce you to {target}{stop}"
+    chain = ", who knows ".join(via[1:])
+    return f"Ask {via[0]} to introduce you to {chain}, who knows {target}{stop}"
