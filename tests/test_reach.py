@@ -245,3 +245,19 @@ def test_constraint_matches_networkx():
     graph = nx.relabel_nodes(graph, str)
     for node in ("0", "5", "33"):
         assert constraint(graph, node) == pytest.approx(nx.constraint(graph, nodes=[node])[node])
+
+
+def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
+    team = build_team(networks, as_of=AS_OF)
+    # "glob" is the start of Globex: everyone there; "KIM" and "king" find Kim King.
+    globex = intros(team, company="glob")
+    assert {p["target"] for p in globex["paths"]} == {"Gus Gray", "Hal Hunt"}
+    assert intros(team, to="KIM")["paths"][0]["target"] == "Kim King"
+    assert intros(team, to="king")["paths"][0]["target"] == "Kim King"
+    with pytest.raises(NetlensError, match="did you mean 'Kim King'"):
+        intros(team, to="Kin Kong")
+    with pytest.raises(NetlensError, match="did you mean 'Globex'"):
+        intros(team, company="Glbex")
+    with pytest.raises(NetlensError, match="check the spelling, or add the export"):
+        intros(team, company="Zzyzx")

@@ -21,6 +21,8 @@ __all__ = [
     "months_option",
     "network_argument",
     "remember_input",
+    "sharing_options",
+    "shown",
     "status",
     "tz_option",
 ]
@@ -68,11 +70,35 @@ def as_of_option(func: Callable) -> Callable:
         else:
             as_of = AsOf.of(dt.date.today(), "today")
         warning = network.as_of_warning(as_of) if network is not None else None
-        if warning:
+        if warning and not kwargs.get("quiet"):
             click.echo(f"Warning: {warning}", err=True)
         return func(*args, as_of=as_of, **kwargs)
 
     return wrapper
+
+
+def sharing_options(func: Callable) -> Callable:
+    """``--redact`` and ``-q/--quiet``, for a command that prints people."""
+    func = click.option(
+        "-q", "--quiet", is_flag=True,
+        help="No status line and no warnings: the result and errors only.",
+    )(func)  # fmt: skip
+    return click.option(
+        "--redact", is_flag=True,
+        help="Third parties by their initials only (no names, profile URLs or positions), "
+        "and exports by file name: safe to share.",
+    )(func)  # fmt: skip
+
+
+def shown(result: Any, source: str, redact: bool) -> tuple[Any, str]:
+    """A command's result and the export's name as ``--redact`` lets them be printed."""
+    if not redact:
+        return result, source
+    from pathlib import Path
+
+    from netlens.report.redact import redact_result
+
+    return redact_result(result), Path(source).name
 
 
 def format_option(*choices: str) -> Callable:

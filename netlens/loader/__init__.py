@@ -19,7 +19,7 @@ import pandas as pd
 
 from netlens import collector
 from netlens.errors import NetlensError
-from netlens.loader.archive import Export, open_export
+from netlens.loader.archive import Export, misfiled, open_export
 from netlens.loader.connections import read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
@@ -57,6 +57,7 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     warnings = report.warnings
     warnings.extend(export.warnings)
+    warnings.extend(filter(None, (misfiled(name) for name in export.ignored)))
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
         member = export.files.get(kind)
@@ -141,6 +142,13 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report.files[export.files["invitations"].name] = invitations.rows
         report.invitations = invitations.rows
     report.unmatched.update(unmatched_events)
+    if "messages" not in export.files and not export.single_file:
+        warnings.append(
+            "no messages.csv in this export, so every tie looks untouched: LinkedIn puts "
+            "messages.csv at the top of the zip it e-mails you (Settings → Data privacy → "
+            "Get a copy of your data); pass that zip, or put messages.csv beside "
+            "Connections.csv"
+        )
     interactions = pd.concat([*parts, *event_parts], ignore_index=True)
     report.export_date = iso_date(_archive_date([export.source.name, export.root]))
     report.newest_record = iso_date(

@@ -25,7 +25,9 @@ from typing import BinaryIO
 from netlens.errors import ExportNotFoundError, UnreadableExportError
 from netlens.text import one_line
 
-__all__ = ["FILE_KINDS", "READ_BLOCK", "Export", "Member", "file_kind", "open_export"]
+__all__ = [
+    "FILE_KINDS", "READ_BLOCK", "Export", "Member", "file_kind", "misfiled", "open_export",
+]  # fmt: skip
 
 # Normalised file name (lower case, no spaces, underscores or extension) → file kind.
 FILE_KINDS = {
@@ -62,6 +64,22 @@ def file_kind(name: str) -> str | None:
         return None
     key = re.sub(r"[\s_]+", "", stem[:-4].lower())
     return FILE_KINDS.get(key)
+
+
+def misfiled(name: str) -> str | None:
+    """Why a file that looks like one netlens reads is not read (``Messages.xlsx``: a
+    spreadsheet; ``messages.txt``), or None."""
+    path = PurePosixPath(name)
+    stem, suffix = path.stem, path.suffix.lower()
+    kind = FILE_KINDS.get(re.sub(r"[\s_]+", "", stem.lower()))
+    if kind is None or suffix == ".csv":
+        return None
+    wanted = f"{stem}.csv"
+    return (
+        f"{name} is not read: netlens reads {wanted}, the CSV file LinkedIn sends, not a "
+        f"{suffix or 'file without an extension'} — save it as CSV UTF-8 named {wanted}, or "
+        "use the file from LinkedIn's zip"
+    )
 
 
 @dataclass

@@ -14,9 +14,10 @@ PEOPLE_CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame) -> str:
+def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame, *, redact: bool = False) -> str:
     """One row per person (classified people joined to their relationship figures); dates
-    as ISO dates; strength rounded; formulas neutralised."""
+    as ISO dates; strength rounded; formulas neutralised. With ``redact``, names are
+    initials and neither profile URL nor position is written."""
     figures = ["tier", "last_interaction", "last_contact", "days_since", "messages", "strength"]
     table = people.merge(ties[["person_id", *figures]], on="person_id", how="left")
     for column in ("connected_on", "last_interaction", "last_contact"):
@@ -25,6 +26,12 @@ def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame) -> str:
     table["tier"] = table["tier"].astype(str)
     table["strength"] = table["strength"].round(4)
     table["days_since"] = table["days_since"].astype("Int64")
+    if redact:
+        from netlens.report.redact import initials
+
+        table["name"] = [initials(name) for name in table["name"]]
+        table["url"] = None
+        table["position"] = None
     table = table[PEOPLE_CSV_COLUMNS].astype(object)
     table = table.where(table.notna(), None)
     return csv_text(PEOPLE_CSV_COLUMNS, table.itertuples(index=False, name=None))

@@ -77,7 +77,7 @@ def _role(contact: dict[str, Any]) -> str:
 
     position, company = contact["position"], contact["company"]
     if company and is_placeholder(company):
-        return f"{position} ({company})" if position and company.strip("-. ") else position
+        return f"{position} ({company})" if position and company.strip("-. ") else position or ""
     return " at ".join(part for part in (position, company) if part)
 
 
@@ -172,8 +172,15 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
                 f" ({c['after']['company']})"
             )
         lines.append("")
+    if not (result["changed"] or result["added"] or result["removed"]):
+        lines.append(
+            f"Nothing changed: the same {plural(new['people'], 'person')}, with the same "
+            "companies and titles."
+        )
     for key, title in (("added", "New connections"), ("removed", "No longer connected")):
         people = result[key]
+        if not people:
+            continue
         lines.append(f"{title} ({len(people):,}):")
         for p in people[:25]:
             role = " at ".join(part for part in (p["position"], p["company"]) if part)
