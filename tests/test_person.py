@@ -110,6 +110,9 @@ def test_person_command(runner):
     several = runner.invoke(cli, ["person", NEW, "a"])
     assert several.exit_code == 1
     assert several.output.startswith("Error: 'a' matches") and "Amara Diallo" in several.output
+    hidden = runner.invoke(cli, ["person", NEW, "a", "--redact"])
+    assert hidden.exit_code == 1
+    assert "A. D." in hidden.output and "Amara" not in hidden.output
 
 
 # One export per era of the files (2013 has no messages; the others each a messages format).

@@ -190,8 +190,9 @@ def test_plan_command_writes_calendar_and_contacts(runner, exports, tmp_path):
     assert data["as_of"] == "2026-06-30" and data["entries"]
     assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert contacts.read_text(encoding="utf-8").startswith("First Name,Last Name,Email,")
-    quiet = runner.invoke(cli, ["plan", str(new), "-q", "--as-of", "2026-06-30"])
-    assert quiet.exit_code == 0 and quiet.output == ""
+    quiet = runner.invoke(cli, ["plan", str(new), "-q", "--as-of", "2027-06-30", "--ics", str(ics)])
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # no warning, no "Wrote …"
+    assert quiet.stdout.startswith("Keep-in-touch plan — ")
 
 
 def test_plan_refuses_to_write_over_its_input(runner, exports):
@@ -214,3 +215,15 @@ def test_plan_runs_on_every_era(runner, era, tmp_path):
     )  # fmt: skip
     assert out.exit_code == 0, out.output
     assert "linkedin.com" not in ics.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_redacted_plan_command_names_no_one(runner, fmt):
+    export = EXPORTS / "era2025"
+    people = netlens.load(export).people
+    args = ["plan", str(export), "--format", fmt, "--as-of", "2026-01-01"]
+    plain, hidden = runner.invoke(cli, args), runner.invoke(cli, [*args, "--redact"])
+    assert hidden.exit_code == 0, hidden.output
+    assert [n for n in people["name"] if n in plain.stdout], "the check below means something"
+    assert [n for n in people["name"] if n in hidden.stdout] == []
+    assert "linkedin.com" not in hidden.stdout and str(EXPORTS) not in hidden.stdout

@@ -9,7 +9,6 @@ when asked for with ``show_text``.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import html
 import re
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ from netlens.analyze.staleness import HALF_LIFE_DAYS, WEIGHTS, relationships
 from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.identity import normalize_url
+from netlens.lookup import lookup, suggest
 from netlens.wording import iso_date
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ class AmbiguousQuery(NetlensError):
 
 
 def find_person(people: pd.DataFrame, query: str) -> pd.Series:
-    """The row of ``people`` that ``query`` names: a profile URL, a full name, or a
-    case- and accent-folded prefix of a name (or of any of its words), else a part of it.
+    """The row of ``people`` that ``query`` names: a profile URL, else a name found by
+    :func:`netlens.lookup.lookup` (folded: whole, a prefix of it or of a later word, a part).
     Raises :class:`AmbiguousQuery` when several match, NetlensError when none does."""
     if "linkedin.com/" in query.lower() or query.lower().startswith("www."):
         url = normalize_url(query)
@@ -50,43 +50,33 @@ def find_person(people: pd.DataFrame, query: str) -> pd.Series:
         if found.empty:
             raise NetlensError(f"no contact has the profile {url} — check the URL")
         return found.iloc[0]
-    wanted = fold(query)
-    if not wanted:
+    if not fold(query):
         raise NetlensError("give a name, part of a name or a profile URL")
-    names = people["name"].map(fold)
-    for test in (
-        lambda n: n == wanted,
-        lambda n: n.startswith(wanted) or f" {wanted}" in f" {n}",
-        lambda n: wanted in n,
-    ):
-        found = people[names.map(test)]
-        if len(found) == 1:
-            return found.iloc[0]
-        if len(found) > 1:
-            shown = found.head(SHOWN_CANDIDATES)
-            candidates = [
-                {
-                    "name": row["name"],
-                    "url": None if pd.isna(row["url"]) else row["url"],
-                    "company": row["company"],
-                    "position": row["position"],
-                }
-                for _, row in shown.iterrows()
-            ]
-            listed = "; ".join(
-                c["name"] + (f" ({c['company']})" if c["company"] else "") for c in candidates
-            )
-            more = f" and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
-            raise AmbiguousQuery(
-                f"{query!r} matches {len(found)} contacts: {listed}{more} — give more of the "
-                "name, or the profile URL",
-                candidates,
-            )
-    close = difflib.get_close_matches(wanted, names.tolist(), n=3, cutoff=0.6)
-    hint = ""
-    if close:
-        originals = people.loc[names.isin(close), "name"].tolist()[:3]
-        hint = f" — did you mean {' or '.join(originals)}?"
+    found = people[people["name"].isin(lookup(query, people["name"]))]
+    if len(found) == 1:
+        return found.iloc[0]
+    if len(found) > 1:  # several names, or namesakes
+        shown = found.head(SHOWN_CANDIDATES)
+        candidates = [
+            {
+                "name": row["name"],
+                "url": None if pd.isna(row["url"]) else row["url"],
+                "company": row["company"],
+                "position": row["position"],
+            }
+            for _, row in shown.iterrows()
+        ]
+        listed = "; ".join(
+            c["name"] + (f" ({c['company']})" if c["company"] else "") for c in candidates
+        )
+        more = f" and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
+        raise AmbiguousQuery(
+            f"{query!r} matches {len(found)} contacts: {listed}{more} — give more of the "
+            "name, or the profile URL",
+            candidates,
+        )
+    close = suggest(query, people["name"])
+    hint = f" — did you mean {' or '.join(close)}?" if close else ""
     raise NetlensError(f"no contact matches {query!r}{hint}")
 
 

@@ -4,6 +4,7 @@ as a calendar and a contacts file) and ``person`` (one contact's whole story).""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -18,8 +19,10 @@ from netlens.cli.options import (
     months_option,
     network_argument,
     remember_input,
+    sharing_options,
     status,
 )
+from netlens.errors import NetlensError
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -40,12 +43,6 @@ snapshot_option = click.option(
     type=click.Path(path_type=str),
     help="An older export of yours: contacts who changed jobs since then say so.",
 )  # fmt: skip
-redact_option = click.option(
-    "--redact", is_flag=True,
-    help="For sharing: third parties by their initials, without profile URLs, e-mail "
-    "addresses or positions.",
-)  # fmt: skip
-quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 
 
 @cli.command()
@@ -75,8 +72,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True, help="Print nothing b
 @months_option
 @industry_map_option
 @format_option("text", "json")
-@redact_option
-@quiet_option
+@sharing_options
 @as_of_option
 def plan(
     export: str, network: Network, weeks: int, per_week: int, ics: str | None,
@@ -117,11 +113,9 @@ def plan(
         write_atomic(ics, render_ics(result, as_of=as_of))
     if csv_file:
         write_atomic(csv_file, render_contacts(result, style=csv_style))
-    if quiet:
-        return
-    emit(render_plan(result, fmt, as_of, export))
+    emit(render_plan(result, fmt, as_of, Path(export).name if redact else export))
     for path, what in ((ics, "calendar"), (csv_file, f"contacts ({csv_style})")):
-        if path:
+        if path and not quiet:
             click.echo(f"Wrote the {what} to {path}", err=True)
 
 
@@ -136,8 +130,7 @@ def plan(
 @months_option
 @industry_map_option
 @format_option("text", "json")
-@redact_option
-@quiet_option
+@sharing_options
 @as_of_option
 def person(
     export: str, network: Network, query: str, snapshot: str | None, show_text: bool,
@@ -157,6 +150,7 @@ def person(
       netlens person export.zip linkedin.com/in/maya-cohen --format json
       netlens person export.zip maya --with-snapshot last-year.zip --show-text
     """
+    from netlens.analyze.person import AmbiguousQuery
     from netlens.analyze.person import person as story
     from netlens.analyze.person import redact as redacted
     from netlens.render.plan import render_person
@@ -164,11 +158,21 @@ def person(
     if show_text and redact:
         raise click.UsageError("--show-text and --redact exclude each other")
     old = _snapshot(snapshot, quiet)
-    result = story(
-        network, query, as_of=as_of, months=months, snapshot=old, show_text=show_text,
-        industry_map=industry_map,
-    )  # fmt: skip
+    try:
+        result = story(
+            network, query, as_of=as_of, months=months, snapshot=old, show_text=show_text,
+            industry_map=industry_map,
+        )  # fmt: skip
+    except AmbiguousQuery as exc:
+        if not redact:
+            raise
+        from netlens.report.redact import initials
+
+        listed = "; ".join(initials(c["name"]) for c in exc.candidates)
+        raise NetlensError(
+            f"{query!r} matches several contacts ({listed}) — give more of the name, or the "
+            "profile URL"
+        ) from None
     if redact:
         result = redacted(result)
-    if not quiet:
-        emit(render_person(result, fmt, as_of))
+    emit(render_person(result, fmt, as_of))
