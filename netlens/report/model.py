@@ -95,6 +95,9 @@ class Report:
     sections: list[Section]
     results: dict[str, Any]
     version: str
+    # Everyone, one column a field (netlens.report.contacts): the HTML page's map and
+    # contacts table. Too long for the other formats, which leave it out.
+    contacts: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def charts(self) -> list[Chart]:
