@@ -45,9 +45,11 @@ MIN_COMPANY = 3  # people of one company who make a group of their own in their 
 GOLDEN = math.pi * (3 - math.sqrt(5))  # the golden angle, in radians
 GAP = 1.5  # between groups and between clusters, in dot spacings
 OWNER_RADIUS = 3.0
-ROUNDS = 40  # of pulling packed circles together and pushing them apart; as many to push
+ROUNDS = 25  # of pulling packed circles together and pushing them apart
+MAX_ROUNDS = 400  # then of pushing them apart, until none overlaps by more than SLACK
+SLACK = 0.01
 PULL = 0.01  # how much nearer the middle each circle is pulled in a round
-MAX_GROUPS = 60  # companies drawn as groups of their own in one cluster; the rest share one
+MAX_GROUPS = 30  # companies drawn as groups of their own in one cluster; the rest share one
 # Colour-blind safe first (Okabe & Ito), then Tol's muted scheme.
 INDUSTRY_COLOURS = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255",
@@ -72,8 +74,9 @@ def pack(radii: list[float], *, around: float = 0.0, gap: float = GAP) -> np.nda
     overlapping: first each on a sunflower of their areas (the largest in the middle), then
     for :data:`ROUNDS` rounds pulled towards the middle and pushed apart, pair by pair
     (the smaller circle of a pair moving more), then pushed apart alone until no two
-    overlap (or as many rounds again). With ``around``, a circle of that radius is
-    kept free among them, and moved to the origin. Returns an array of (x, y)."""
+    overlap by more than :data:`SLACK` (or for :data:`MAX_ROUNDS` rounds in all). With
+    ``around``, a circle of that radius is kept free among them, and moved to the origin.
+    Returns an array of (x, y)."""
     radius = np.asarray(radii, dtype=float)
     if around:
         radius = np.concatenate(([around], radius))
@@ -83,31 +86,32 @@ def pack(radii: list[float], *, around: float = 0.0, gap: float = GAP) -> np.nda
     area = (radius + gap / 2) ** 2
     distance = np.sqrt(np.cumsum(area) - area) * 1.05
     angle = np.arange(count) * GOLDEN
-    centres = np.column_stack((distance * np.cos(angle), distance * np.sin(angle)))
-    mobile = np.ones(count)
+    x, y = distance * np.cos(angle), distance * np.sin(angle)
     need = radius[:, None] + radius[None, :] + gap
     np.fill_diagonal(need, 0.0)
     mass = radius**2 + 1e-9
     share = mass[None, :] / (mass[:, None] + mass[None, :])  # how much of a push i takes
-    for round_ in range(2 * ROUNDS):
+    for round_ in range(MAX_ROUNDS):
         pulling = round_ < ROUNDS  # then pushing alone, until nothing overlaps
         if pulling:
-            centres *= 1 - PULL * mobile[:, None]  # towards the middle, closing the gaps
-        apart = centres[:, None, :] - centres[None, :, :]
-        length = np.hypot(apart[..., 0], apart[..., 1])
-        overlap = np.clip(need - length, 0.0, None)
-        if not pulling and not (overlap > 0.01).any():
+            x *= 1 - PULL  # towards the middle, closing the gaps
+            y *= 1 - PULL
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        length = np.maximum(np.hypot(dx, dy), 1e-9)
+        overlap = need - length
+        if not pulling and overlap.max() <= SLACK:
             break
-        length[length == 0] = 1e-9
-        push = (overlap * share / length)[..., None] * apart
-        centres += push.sum(axis=1) * 0.55
+        weight = np.maximum(overlap, 0.0) * share / length
+        x += (weight * dx).sum(axis=1)
+        y += (weight * dy).sum(axis=1)
+    centres = np.column_stack((x, y))
     # The kept circle is pushed out of the largest to the edge of the crowd: the middle.
     return centres[1:] - centres[0] if around else centres
 
 
-def _sunflower(count: int) -> np.ndarray:
-    """Vogel's sunflower of ``count`` dots one spacing apart, the first in the middle."""
-    k = np.arange(count)
+def _sunflower(k: np.ndarray) -> np.ndarray:
+    """Where dot ``k`` of Vogel's sunflower sits (dots one spacing apart, the first in the
+    middle)."""
     radius = np.sqrt(k + 0.5) * 0.95
     return np.column_stack((radius * np.cos(k * GOLDEN), radius * np.sin(k * GOLDEN)))
 
@@ -118,56 +122,62 @@ def _radius(count: int) -> float:
 
 def layout(contacts: dict[str, Any]) -> Layout:
     """The map of ``contacts`` (:func:`netlens.report.contacts.contacts`)."""
+    import pandas as pd
+
     count = len(contacts["name"])
-    community = contacts["community"]
     labels = [c["label"] for c in contacts["communities"]]
-    # The cluster of each contact: its community, else its industry.
-    cluster = [
-        f"c{g}" if g >= 0 else f"i{industry or 'Unknown'}"
-        for g, industry in zip(community, contacts["industry"], strict=True)
-    ]
     strength = np.asarray(contacts["strength"], dtype=float)
-    sizes = Counter(cluster)
-    companies = Counter(zip(cluster, contacts["company"], strict=True))
-    # Members of each group of each cluster, strongest ties first.
-    order = np.argsort(-strength, kind="stable").tolist()
-    ranked = sorted(
-        (pair for pair, n in companies.items() if pair[1] and n >= MIN_COMPANY),
-        key=lambda pair: (-companies[pair], pair),
+    # Numbers for texts: a company, an industry, a cluster (a community, else an industry).
+    company, companies = pd.factorize(pd.Series(contacts["company"], dtype="object"))
+    industry, industries = pd.factorize(
+        pd.Series(contacts["industry"], dtype="object").replace("", "Unknown")
     )
-    kept: Counter[str] = Counter()
-    own = set()
-    for pair in ranked:
-        if kept[pair[0]] < MAX_GROUPS:
-            kept[pair[0]] += 1
-            own.add(pair)
-    groups: dict[str, dict[str, list[int]]] = {}
-    for i in order:
-        pair = (cluster[i], contacts["company"][i])
-        groups.setdefault(pair[0], {}).setdefault(pair[1] if pair in own else "", []).append(i)
-    x, y = np.zeros(count), np.zeros(count)
-    names = sorted(groups, key=lambda key: (-sizes[key], key))
-    shapes = []  # per cluster: its radius, and the members' positions around its centre
-    for key in names:
-        parts = sorted(groups[key].values(), key=lambda members: (-len(members), members[0]))
-        radii = [_radius(len(members)) for members in parts]
-        centres = pack(radii)
-        members = np.concatenate([np.asarray(m) for m in parts])
-        local = np.concatenate(
-            [_sunflower(len(m)) + centre for m, centre in zip(parts, centres, strict=True)]
-        )
-        extent = float(np.max(np.hypot(centres[:, 0], centres[:, 1]) + radii))
-        shapes.append((extent, members, local))
-    centres = pack([extent for extent, _, _ in shapes], around=OWNER_RADIUS)
-    clusters = []
-    for key, (extent, members, local), centre in zip(names, shapes, centres, strict=True):
-        x[members] = local[:, 0] + centre[0]
-        y[members] = local[:, 1] + centre[1]
-        label = labels[int(key[1:])] if key.startswith("c") else key[1:]
-        clusters.append(
-            {"label": label, "x": centre[0], "y": centre[1], "r": extent, "n": sizes[key]}
-        )
-    return Layout(x, y, clusters)
+    community = np.asarray(contacts["community"], dtype=np.int64)
+    cluster = np.where(community >= 0, community, len(labels) + industry)
+    # The companies drawn as groups of their own: the largest of each cluster.
+    width = len(companies) + 1
+    pair, pair_of, pair_size = np.unique(
+        cluster * width + company, return_inverse=True, return_counts=True
+    )
+    pair_cluster, pair_company = pair // width, pair % width
+    blank = np.asarray([name == "" for name in companies] + [True])
+    order = np.lexsort((pair_company, -pair_size, pair_cluster))
+    first = np.searchsorted(pair_cluster[order], pair_cluster[order], side="left")
+    rank = np.empty(len(pair), dtype=np.int64)
+    rank[order] = np.arange(len(pair)) - first
+    own = (pair_size >= MIN_COMPANY) & ~blank[pair_company] & (rank < MAX_GROUPS)
+    group_of = cluster * width + np.where(own[pair_of], company, width - 1)
+    # Each one's place in their group's sunflower: strongest ties first.
+    order = np.lexsort((np.arange(count), -strength, group_of))
+    group, start, size = np.unique(group_of[order], return_index=True, return_counts=True)
+    k = np.empty(count, dtype=np.int64)
+    k[order] = np.arange(count) - np.repeat(start, size)
+    group_cluster, group_company = group // width, group % width
+    centre = np.zeros((len(group), 2))
+    extents: dict[int, float] = {}
+    for key in np.unique(group_cluster).tolist():
+        rows = np.flatnonzero(group_cluster == key)
+        rows = rows[np.lexsort((group_company[rows], -size[rows]))]
+        radii = [_radius(n) for n in size[rows].tolist()]
+        centre[rows] = pack(radii)
+        extents[key] = float(np.max(np.hypot(centre[rows, 0], centre[rows, 1]) + radii))
+    clusters_size = np.bincount(cluster, minlength=len(labels) + len(industries))
+    names = sorted(extents, key=lambda key: (-clusters_size[key], key))
+    middle = np.zeros((len(clusters_size), 2))
+    middle[names] = pack([extents[key] for key in names], around=OWNER_RADIUS)
+    place = np.searchsorted(group, group_of)
+    at = centre[place] + middle[cluster] + _sunflower(k)
+    clusters = [
+        {
+            "label": labels[key] if key < len(labels) else str(industries[key - len(labels)]),
+            "x": float(middle[key, 0]),
+            "y": float(middle[key, 1]),
+            "r": extents[key],
+            "n": int(clusters_size[key]),
+        }
+        for key in names
+    ]
+    return Layout(at[:, 0], at[:, 1], clusters)
 
 
 def _industries(contacts: dict[str, Any]) -> list[str]:
@@ -195,9 +205,9 @@ def map_data(contacts: dict[str, Any], where: Layout) -> dict[str, Any]:
     return {
         "n": len(contacts["name"]),
         "owner": contacts["owner"],
-        "x": [round(v, 1) for v in where.x.tolist()],
-        "y": [round(v, 1) for v in where.y.tolist()],
-        "strength": [round(s, 1) for s in contacts["strength"]],
+        "x": np.round(where.x, 1).tolist(),
+        "y": np.round(where.y, 1).tolist(),
+        "strength": np.round(np.asarray(contacts["strength"], dtype=float), 1).tolist(),
         "industry": [industry[i or "Unknown"] for i in contacts["industry"]],
         "industries": industries,
         "industry_colours": industry_colours(industries),
