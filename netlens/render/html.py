@@ -165,11 +165,11 @@ def _contacts_table(contacts: dict[str, Any], *, redacted: bool) -> str:
         f'data-tier-column="{tier_column}">',
         f"<thead><tr>{head}</tr></thead><tbody>",
     ]
-    cells = [contacts[key] for key, _ in columns[1:]]
-    for name, link, *rest in zip(contacts["name"], contacts["link"], *cells, strict=True):
-        shown = _cell(name)
-        first = f'<a href="{escape(link)}">{shown}</a>' if link and not redacted else shown
-        lines.append(f"<tr><td>{first}" + "".join(f"<td>{_cell(v)}" for v in rest))
+    names, *cells = (_cells(contacts[key]) for key, _ in columns)
+    links = [None] * len(names) if redacted else contacts["link"]
+    for name, link, *rest in zip(names, links, *cells, strict=True):
+        first = f'<a href="{escape(link)}">{name}</a>' if link else name
+        lines.append(f"<tr><td>{first}<td>" + "<td>".join(rest))
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
 
@@ -184,5 +184,13 @@ _KEYS = {
 }
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else escape(inert(str(value)), quote=False)
+def _cells(values: list[Any]) -> list[str]:
+    """Each value as the text of a cell (None empty), escaped and made inert: the column
+    at once when no value holds a line break (they separate the values here)."""
+    texts = ["" if value is None else str(value) for value in values]
+    joined = "\n".join(texts)
+    if joined.count("\n") == len(texts) - 1:
+        cells = escape(inert(joined), quote=False).split("\n")
+        if len(cells) == len(texts):
+            return cells
+    return [escape(inert(text), quote=False) for text in texts]

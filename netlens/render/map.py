@@ -121,7 +121,7 @@ def _radius(count: int) -> float:
 
 
 def layout(contacts: dict[str, Any]) -> Layout:
-    """The map of ``contacts`` (:func:`netlens.report.contacts.contacts`)."""
+    """The map of ``contacts`` (:func:`netlens.report.contacts.columns`)."""
     import pandas as pd
 
     count = len(contacts["name"])

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from netlens.report.contacts import contacts
+from netlens.report import contacts
 from netlens.report.describe import describe
 from netlens.report.redact import initials, redacted
 from netlens.report.sections import CHART_KEYS, report
@@ -68,7 +68,7 @@ def review(
         top=top,
     )
     built = report(redacted(described, redact=redact), redacted=redact)
-    built.contacts = contacts(described, team, redact=redact)
+    built.contacts = contacts.columns(described, team, redact=redact)
     return built
 
 

@@ -1,6 +1,6 @@
 """Everyone in the network, one row each: what the report's map and contacts table show.
 
-:func:`contacts` joins the classified people and their relationships into plain columns
+:func:`columns` joins the classified people and their relationships into plain columns
 (lists, one entry per contact, in the order of the export). It redacts as the report's
 redaction pass does (:mod:`netlens.report.redact`): with ``redact``, names are initials and
 there is neither position nor profile URL. When ties among the contacts are
@@ -11,6 +11,7 @@ as the reach section's communities.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -21,11 +22,13 @@ if TYPE_CHECKING:
     from netlens.graph import Team
     from netlens.report.describe import Description
 
-__all__ = ["MAX_TIES", "MIN_GROUP", "contacts", "profile_link"]
+__all__ = ["MAX_TIES", "MIN_GROUP", "columns", "profile_link"]
 
 MIN_GROUP = 3  # a community smaller than this is drawn with its industry instead
 MAX_TIES = 50_000  # ties among contacts drawn on the map: more is a grey fog, and heavy
 _PROFILE = "linkedin.com/in/"
+_PLAIN = re.compile(r"[A-Za-z0-9._~-]+")
+_PLAIN_URL = re.compile(r"linkedin\.com/in/[A-Za-z0-9._~-]+")
 
 
 def profile_link(url: str | None) -> str | None:
@@ -37,10 +40,12 @@ def profile_link(url: str | None) -> str | None:
     slug = url[len(_PROFILE) :]
     if not slug or "/" in slug:
         return None
-    return f"https://www.{_PROFILE}{quote(slug, safe='-_.~')}"
+    if not _PLAIN.fullmatch(slug):  # most are plain already, and quoting is slow
+        slug = quote(slug, safe="-_.~")
+    return f"https://www.{_PROFILE}{slug}"
 
 
-def contacts(described: Description, team: Team | None, *, redact: bool) -> dict[str, Any]:
+def columns(described: Description, team: Team | None, *, redact: bool) -> dict[str, Any]:
     """The columns of every contact (see the module docstring): ``name``, ``company``,
     ``position``, ``industry``, ``link`` (:func:`profile_link`), ``connected_on`` and
     ``last_contact`` (ISO dates or None), ``tier``, ``strength``, ``reasons`` (why they are
@@ -75,11 +80,11 @@ def contacts(described: Description, team: Team | None, *, redact: bool) -> dict
         "company": companies,
         "position": [""] * len(ids) if redact else _texts(joined["position"]),
         "industry": _texts(joined["industry"]),
-        "link": [None] * len(ids) if redact else [profile_link(u) for u in joined["url"]],
+        "link": [None] * len(ids) if redact else _links(joined["url"].tolist()),
         "connected_on": _dates(joined["connected_on"]),
         "last_contact": _dates(joined[last]),
         "tier": joined["tier"].fillna("").astype(str).tolist(),
-        "strength": [round(float(s), 2) for s in joined["strength"].fillna(0.0)],
+        "strength": joined["strength"].fillna(0.0).astype(float).round(2).tolist(),
         "reasons": [reasons.get(i, []) for i in range(len(ids))],
         "reengage": ranked,
         "teammate": [i in owners for i in ids],
@@ -91,12 +96,23 @@ def contacts(described: Description, team: Team | None, *, redact: bool) -> dict
     }
 
 
+def _links(urls: list[str | None]) -> list[str | None]:
+    """:func:`profile_link` of each URL; the usual spelling at once."""
+    return [
+        f"https://www.{url}" if url and _PLAIN_URL.fullmatch(url) else profile_link(url)
+        for url in urls
+    ]
+
+
 def _texts(column: Any) -> list[str]:
     return column.fillna("").astype(str).tolist()
 
 
 def _dates(column: Any) -> list[str | None]:
-    return [None if d is None or d != d else d.date().isoformat() for d in column]
+    import numpy as np
+
+    days = np.datetime_as_string(column.to_numpy(dtype="datetime64[ns]"), unit="D")
+    return [None if day == "NaT" else day for day in days.tolist()]
 
 
 def _communities(

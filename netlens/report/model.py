@@ -95,7 +95,7 @@ class Report:
     sections: list[Section]
     results: dict[str, Any]
     version: str
-    # Everyone, one column a field (netlens.report.contacts): the HTML page's map and
+    # Everyone, one column a field (netlens.report.contacts.columns): the HTML page's map and
     # contacts table. Too long for the other formats, which leave it out.
     contacts: dict[str, Any] | None = field(default=None, repr=False)
 
