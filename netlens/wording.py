@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 __all__ = ["fit", "iso_date", "percent", "plural", "width"]
 
 _IRREGULAR = {
@@ -52,3 +54,14 @@ def iso_date(value) -> str | None:
     if value is None or value != value:  # NaT and NaN are not equal to themselves
         return None
     return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
+
+
+def as_of_reason(as_of: dt.date) -> str:
+    """Where a review date came from: its ``why`` (:class:`netlens.model.AsOf`), or "given"
+    for a plain date."""
+    return getattr(as_of, "why", "given")
+
+
+def stated(as_of: dt.date) -> str:
+    """``2026-11-21, the date in the export's name``: the date and where it came from."""
+    return f"{as_of.isoformat()}, {as_of_reason(as_of)}"

@@ -95,6 +95,7 @@ class Report:
     sections: list[Section]
     results: dict[str, Any]
     version: str
+    as_of_source: str = "given"  # where as_of came from (netlens.model.AsOf)
     # Everyone, one column a field (netlens.report.contacts.columns): the HTML page's map and
     # contacts table. Too long for the other formats, which leave it out.
     contacts: dict[str, Any] | None = field(default=None, repr=False)
@@ -124,6 +125,7 @@ class Report:
         return {
             "netlens_version": self.version,
             "as_of": self.as_of,
+            "as_of_source": self.as_of_source,
             "title": self.title,
             "source": self.source,
             "owner": self.owner,
