@@ -35,7 +35,7 @@ def profile_link(url: str | None) -> str | None:
     """The address of a LinkedIn profile (``https://www.linkedin.com/in/<slug>``) from a
     normalised profile URL (:func:`netlens.identity.normalize_url`); None for anything else,
     so that no other address (``javascript:``, another site) can become a link."""
-    if not url or not url.startswith(_PROFILE):
+    if not isinstance(url, str) or not url.startswith(_PROFILE):
         return None
     slug = url[len(_PROFILE) :]
     if not slug or "/" in slug:
@@ -80,10 +80,10 @@ def columns(described: Description, team: Team | None, *, redact: bool) -> dict[
         "company": companies,
         "position": [""] * len(ids) if redact else _texts(joined["position"]),
         "industry": _texts(joined["industry"]),
-        "link": [None] * len(ids) if redact else _links(joined["url"].tolist()),
+        "link": [None] * len(ids) if redact else _links(_texts(joined["url"])),
         "connected_on": _dates(joined["connected_on"]),
         "last_contact": _dates(joined[last]),
-        "tier": joined["tier"].fillna("").astype(str).tolist(),
+        "tier": _texts(joined["tier"].astype(object)),
         "strength": joined["strength"].fillna(0.0).astype(float).round(2).tolist(),
         "reasons": [reasons.get(i, []) for i in range(len(ids))],
         "reengage": ranked,
