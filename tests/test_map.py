@@ -112,7 +112,7 @@ def test_the_page_has_the_map_hooks_a_picture_and_every_contact(report, page):
 def test_no_text_in_the_data_can_close_its_block(report):
     contacts = dict(report.contacts)
     contacts["industry"] = [CLOSER, *contacts["industry"][1:]]
-    contacts["reasons"] = [[CLOSER], *contacts["reasons"][1:]]
+    contacts["reasons"] = {**contacts["reasons"], 0: [CLOSER]}
     page = render_html(dataclasses.replace(report, contacts=contacts))
     assert CLOSER not in page and "<script><script" not in page
     assert page.count("<script") == 4  # the data block and three scripts

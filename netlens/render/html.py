@@ -16,11 +16,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections import Counter
 from functools import cache
 from html import escape
 from importlib import resources
 from typing import Any
+
+from markupsafe import Markup
 
 from netlens.report.model import Report
 from netlens.text import inert
@@ -46,13 +47,22 @@ def _environment():
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=inert,  # no name reorders the text around it
+        finalize=_inert,  # no name reorders the text around it
     )
     env.filters["number"] = lambda v: (
         f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else ("" if v is None else v)
     )
     env.filters["base64"] = _base64
     return env
+
+
+class Trusted(Markup):
+    """Markup that netlens wrote and made inert itself (the contacts table, the map's data,
+    the scripts): the template shows it as it is, without searching its megabytes again."""
+
+
+def _inert(value: Any) -> Any:
+    return value if isinstance(value, Trusted) else inert(value)
 
 
 def _base64(data: bytes) -> str:
@@ -73,8 +83,6 @@ def render_html(report: Report) -> str:
     (:func:`netlens.charts.draw_charts`), else their tables stand alone. With the report's
     contacts (:attr:`Report.contacts`), the page has the network map and the contacts
     table."""
-    from markupsafe import Markup
-
     people = _people(report) if report.contacts and report.contacts["name"] else None
     css = _file("templates/report.css")
     scripts = []
@@ -91,24 +99,19 @@ def render_html(report: Report) -> str:
         css=css,
         policy=policy,
         people=people,
-        scripts=[Markup(script) for script in scripts],
+        scripts=[Trusted(script) for script in scripts],
         sortable_tables=SORTABLE_TABLES,
     )
 
 
 def _people(report: Report) -> dict[str, Any]:
     """What the page's map and contacts table need (see the template)."""
-    from markupsafe import Markup
-
     from netlens.render.map import layout, map_data, map_png
 
     contacts = report.contacts
     assert contacts is not None
-    where = layout(contacts)
-    data = map_data(contacts, where)
+    data = map_data(contacts, layout(contacts))
     count = data["n"]
-    industries = Counter(data["industry"])
-    tiers = Counter(data["tier"])
     communities = bool(contacts["communities"])
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for character, escaped in _JSON_ESCAPES.items():
@@ -126,8 +129,8 @@ def _people(report: Report) -> dict[str, Any]:
     return {
         "count": count,
         "css": css,
-        "data": Markup(inert(text)),
-        "png": map_png(contacts, where),
+        "data": Trusted(inert(text)),
+        "png": map_png(data),
         "intro": f"Every contact is a dot, {grouping}; the larger the dot, the stronger the tie "
         "(recent messages, endorsements and recommendations). You are the black dot"
         + (", and so are your teammates" if data["teammates"] else "")
@@ -137,11 +140,15 @@ def _people(report: Report) -> dict[str, Any]:
         "note": "The layout is computed by netlens, the same for the same export; the map is "
         "drawn inside this page, and nothing is fetched.",
         "industries": [
-            {"name": name, "count": industries[i]} for i, name in enumerate(data["industries"])
+            {"name": name, "count": n}
+            for name, n in zip(data["industries"], data["industry_count"], strict=True)
         ],
-        "tiers": [{"name": name, "count": tiers[i]} for i, name in enumerate(data["tiers"])],
+        "tiers": [
+            {"name": name, "count": n}
+            for name, n in zip(data["tiers"], data["tier_count"], strict=True)
+        ],
         "teammates": bool(data["teammates"]),
-        "table": Markup(_contacts_table(contacts, redacted=report.redacted)),
+        "table": Trusted(_contacts_table(contacts, redacted=report.redacted)),
         "reengage": contacts["reengage"],
         "links": contacts["link"],
     }
@@ -166,10 +173,12 @@ def _contacts_table(contacts: dict[str, Any], *, redacted: bool) -> str:
         f"<thead><tr>{head}</tr></thead><tbody>",
     ]
     names, *cells = (_cells(contacts[key]) for key, _ in columns)
-    links = [None] * len(names) if redacted else contacts["link"]
-    for name, link, *rest in zip(names, links, *cells, strict=True):
-        first = f'<a href="{escape(link)}">{name}</a>' if link else name
-        lines.append(f"<tr><td>{first}<td>" + "<td>".join(rest))
+    if not redacted:  # profile links are made of URL-safe characters only (profile_link)
+        names = [
+            f'<a href="{link}">{name}</a>' if link else name
+            for name, link in zip(names, contacts["link"], strict=True)
+        ]
+    lines.extend(map("<tr><td>".__add__, map("<td>".join, zip(names, *cells, strict=True))))
     lines.append("</tbody></table></div>")
     return "\n".join(lines)
 
@@ -187,7 +196,7 @@ _KEYS = {
 def _cells(values: list[Any]) -> list[str]:
     """Each value as the text of a cell (None empty), escaped and made inert: the column
     at once when no value holds a line break (they separate the values here)."""
-    texts = ["" if value is None else str(value) for value in values]
+    texts = [value or "" for value in values]  # texts already, or None
     joined = "\n".join(texts)
     if joined.count("\n") == len(texts) - 1:
         cells = escape(inert(joined), quote=False).split("\n")

@@ -22,7 +22,6 @@ Biosciences* 44(3–4).
 from __future__ import annotations
 
 import math
-from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -180,10 +179,20 @@ def layout(contacts: dict[str, Any]) -> Layout:
     return Layout(at[:, 0], at[:, 1], clusters)
 
 
-def _industries(contacts: dict[str, Any]) -> list[str]:
-    """Industries by number of contacts, most first; "Unknown" last."""
-    counts = Counter(i or "Unknown" for i in contacts["industry"])
-    return sorted(counts, key=lambda name: (name == "Unknown", -counts[name], name))
+def _industries(contacts: dict[str, Any]) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Each contact's industry as a number, the industries by number of contacts (most
+    first, "Unknown" last), and how many each has."""
+    import pandas as pd
+
+    codes, names = pd.factorize(
+        pd.Series(contacts["industry"], dtype="object").replace("", "Unknown")
+    )
+    counts = np.bincount(codes, minlength=len(names))
+    names = [str(name) for name in names]
+    order = sorted(range(len(names)), key=lambda i: (names[i] == "Unknown", -counts[i], names[i]))
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[order] = np.arange(len(names))
+    return rank[codes], [names[i] for i in order], counts[order]
 
 
 def industry_colours(names: list[str]) -> list[str]:
@@ -196,62 +205,67 @@ def industry_colours(names: list[str]) -> list[str]:
 
 
 def map_data(contacts: dict[str, Any], where: Layout) -> dict[str, Any]:
-    """The JSON the page's script reads: a column per field, ``x``/``y`` rounded to a tenth
-    of a dot spacing (y pointing up, as in the browser's graph), industries and tiers as
-    positions in ``industries`` and ``tiers``."""
-    industries = _industries(contacts)
-    industry = {name: i for i, name in enumerate(industries)}
+    """The JSON the page's script reads: a column per field; ``x``, ``y`` (y pointing up, as
+    in the browser's graph), cluster centres and radii in tenths of a dot spacing, and
+    ``strength`` in tenths, all whole numbers; industries and tiers as positions in
+    ``industries`` and ``tiers``; ``industry_count`` and ``tier_count`` the people of
+    each."""
+    industry, industries, counts = _industries(contacts)
     tier = {name: i for i, name in enumerate(TIERS)}
+    tiers = np.asarray([tier.get(t, -1) for t in contacts["tier"]], dtype=np.int64)
     return {
         "n": len(contacts["name"]),
         "owner": contacts["owner"],
-        "x": np.round(where.x, 1).tolist(),
-        "y": np.round(where.y, 1).tolist(),
-        "strength": np.round(np.asarray(contacts["strength"], dtype=float), 1).tolist(),
-        "industry": [industry[i or "Unknown"] for i in contacts["industry"]],
+        "x": _tenths(where.x),
+        "y": _tenths(where.y),
+        "strength": _tenths(np.asarray(contacts["strength"], dtype=float)),
+        "industry": industry.tolist(),
         "industries": industries,
+        "industry_count": counts.tolist(),
         "industry_colours": industry_colours(industries),
-        "tier": [tier.get(t, -1) for t in contacts["tier"]],
+        "tier": tiers.tolist(),
         "tiers": list(TIERS),
+        "tier_count": np.bincount(tiers[tiers >= 0], minlength=len(TIERS)).tolist(),
         "tier_colours": [TIER_COLOURS[t] for t in TIERS],
         "teammates": [i for i, mate in enumerate(contacts["teammate"]) if mate],
-        "reasons": {str(i): r for i, r in enumerate(contacts["reasons"]) if r},
+        "reasons": {str(i): r for i, r in contacts["reasons"].items()},
         "ties": [i for pair in contacts["ties"] for i in pair],
         "clusters": [
-            {**c, "x": round(c["x"], 1), "y": round(c["y"], 1), "r": round(c["r"], 1)}
+            {**c, "x": round(c["x"] * 10), "y": round(c["y"] * 10), "r": round(c["r"] * 10)}
             for c in where.clusters
         ],
     }
 
 
-def map_png(contacts: dict[str, Any], where: Layout, size: int = PNG_SIZE) -> bytes:
-    """The map as a PNG picture: every contact a dot in the colour of their industry, the
-    owner a black dot in the middle. No labels: the page's legend names the colours."""
+def _tenths(values: np.ndarray) -> list[int]:
+    return np.round(values * 10).astype(np.int64).tolist()
+
+
+def map_png(data: dict[str, Any], size: int = PNG_SIZE) -> bytes:
+    """The map of :func:`map_data` as a PNG picture: every contact a dot in the colour of
+    their industry, the owner a black dot. No labels: the page's legend names the colours."""
     from netlens.pngfile import encode
 
     pixels = np.full((size, size, 4), 255, dtype=np.uint8)
-    xs = np.append(where.x, 0.0)
-    ys = np.append(where.y, 0.0)
+    xs = np.append(np.asarray(data["x"], dtype=float), 0.0)
+    ys = np.append(np.asarray(data["y"], dtype=float), 0.0)
     middle_x, middle_y = (xs.min() + xs.max()) / 2, (ys.min() + ys.max()) / 2
-    span = max(float(xs.max() - xs.min()), float(ys.max() - ys.min()), 2.0) / 2 + 1.0
+    span = max(float(xs.max() - xs.min()), float(ys.max() - ys.min()), 20.0) / 2 + 10.0
     scale = (size / 2 - 4) / span
     columns = np.round(size / 2 + (xs - middle_x) * scale).astype(int)
     rows = np.round(size / 2 - (ys - middle_y) * scale).astype(int)
-    industries = _industries(contacts)
-    colour_of = dict(zip(industries, industry_colours(industries), strict=True))
     rgb = np.array(
-        [[int(c[k : k + 2], 16) for k in (1, 3, 5)] for c in industry_colours(industries)]
+        [[int(c[k : k + 2], 16) for k in (1, 3, 5)] for c in data["industry_colours"]]
         + [[31, 35, 40]],  # the owner
         dtype=np.uint8,
     )
-    index = {name: i for i, name in enumerate(colour_of)}
-    colour = np.array([index[i or "Unknown"] for i in contacts["industry"]] + [len(industries)])
-    dot = max(1, min(3, int(scale * 0.45)))
+    colour = rgb[np.append(np.asarray(data["industry"], dtype=np.int64), len(rgb) - 1)]
+    dot = max(1, min(3, int(scale * 4.5)))  # 0.45 dot spacings, in pixels
     for dy in range(-dot, dot + 1):
         for dx in range(-dot, dot + 1):
             if dx * dx + dy * dy > dot * dot:
                 continue
             r = np.clip(rows + dy, 0, size - 1)
             c = np.clip(columns + dx, 0, size - 1)
-            pixels[r, c, :3] = rgb[colour]
+            pixels[r, c, :3] = colour
     return encode(pixels, dpi=96)

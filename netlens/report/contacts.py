@@ -48,11 +48,12 @@ def profile_link(url: str | None) -> str | None:
 def columns(described: Description, team: Team | None, *, redact: bool) -> dict[str, Any]:
     """The columns of every contact (see the module docstring): ``name``, ``company``,
     ``position``, ``industry``, ``link`` (:func:`profile_link`), ``connected_on`` and
-    ``last_contact`` (ISO dates or None), ``tier``, ``strength``, ``reasons`` (why they are
-    on the re-engage list, else empty), ``teammate`` and ``community``; beside them
+    ``last_contact`` (ISO dates or None), ``tier``, ``strength``, ``teammate`` and
+    ``community``; beside them ``reasons`` (by position: why those on the re-engage list
+    are there), ``reengage`` (the position of each contact of that list, in its order),
     ``communities`` (label and size of each), ``ties`` (known ties among contacts, as pairs
-    of positions), ``reengage`` (the position of each contact of the re-engage list, in its
-    order) and ``owner`` (the owner's name). ``described`` is the review before redaction."""
+    of positions) and ``owner`` (the owner's name). ``described`` is the review before
+    redaction."""
     people, ties = described.people, described.ties
     last = "last_contact" if "last_contact" in ties.columns else "last_interaction"
     joined = people[["person_id", "name", "url", "company", "position", "industry"]].merge(
@@ -85,7 +86,7 @@ def columns(described: Description, team: Team | None, *, redact: bool) -> dict[
         "last_contact": _dates(joined[last]),
         "tier": _texts(joined["tier"].astype(object)),
         "strength": joined["strength"].fillna(0.0).astype(float).round(2).tolist(),
-        "reasons": [reasons.get(i, []) for i in range(len(ids))],
+        "reasons": {i: r for i, r in reasons.items() if i is not None},
         "reengage": ranked,
         "teammate": [i in owners for i in ids],
         "community": groups,

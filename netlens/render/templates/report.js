@@ -162,7 +162,7 @@
       return data.industry_colours[data.industry[node]];
     }
     function size(node) {
-      return 1.6 + 1.4 * Math.log1p(data.strength[node]);
+      return 1.6 + 1.4 * Math.log1p(data.strength[node] / 10); // strength is in tenths
     }
 
     var graph = new graphology.Graph({ multi: false, type: "undirected" });
@@ -269,7 +269,7 @@
         connected: field(node, "connected"),
         last: field(node, "last"),
         tier: data.tier[node] >= 0 ? data.tiers[data.tier[node]] : "",
-        strength: data.strength[node].toFixed(1),
+        strength: (data.strength[node] / 10).toFixed(1),
       };
       Object.keys(facts).forEach(function (key) {
         var slot = card.querySelector("[data-field=" + key + "]");
