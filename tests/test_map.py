@@ -104,6 +104,11 @@ def test_the_page_has_the_map_hooks_a_picture_and_every_contact(report, page):
         "data-sortable"
         in page[page.index("<table", page.index('id="reengage-table"') - 200) :][:300]
     )
+    # Profile links: LinkedIn profiles, in characters that need no escaping in an attribute.
+    links = re.findall(r'href="([^"]*)"', table)
+    assert links and all(
+        re.fullmatch(r"https://www\.linkedin\.com/in/[A-Za-z0-9_.~%-]+", h) for h in links
+    )
     data = _json_block(page)
     assert data["n"] == count == len(data["x"]) == len(data["tier"])
     assert data["tiers"] == list(netlens.analyze.staleness.TIERS)
