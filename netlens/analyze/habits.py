@@ -80,12 +80,15 @@ def conversations(messages: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
-def habits(network: Network, *, as_of: dt.date, tz: str | None = None) -> dict[str, Any]:
+def habits(
+    network: Network, *, as_of: dt.date | None = None, tz: str | None = None
+) -> dict[str, Any]:
     """Message habits of ``network`` up to ``as_of`` (see the module docstring): ``you_reply``
     and ``they_reply`` (``replies``, ``median_hours``, ``p90_hours``), ``started_by_you`` /
     ``started_by_them``, ``unanswered_by_you`` / ``unanswered_by_them`` / ``waiting``,
     ``heatmap`` (7 rows, Monday first, of 24 hourly counts of the messages you sent) and
-    the counts they come from."""
+    the counts they come from. ``as_of`` defaults to the export's own date."""
+    as_of = as_of or network.default_as_of()
     zone = time_zone(tz) if tz else None
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     inter = network.interactions

@@ -84,7 +84,7 @@ def person(
     network: Network,
     query: str,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     months: int = 12,
     half_life_days: float = HALF_LIFE_DAYS,
     snapshot: Network | None = None,
@@ -97,7 +97,9 @@ def person(
     ``dates`` of every message with its direction; ``texts`` only with ``show_text``),
     ``exchanges`` (endorsements and recommendations, both ways), ``job_changes`` (against
     ``snapshot``, an older export), ``tie`` (tier, strength and its ``parts`` by kind) and
-    ``reasons`` (why to re-engage them; empty when they are not on the list)."""
+    ``reasons`` (why to re-engage them; empty when they are not on the list). ``as_of``
+    defaults to the export's own date."""
+    as_of = as_of or network.default_as_of()
     network = network.until(as_of)
     row = find_person(network.people, query)
     pid = row["person_id"]

@@ -44,7 +44,7 @@ WORKDAYS = 5
 def plan(
     network: Network,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     weeks: int = 8,
     per_week: int = 5,
     months: int = 12,
@@ -59,7 +59,9 @@ def plan(
     re-engage entries first in date order, then cadences; each with ``kind``, ``due``
     (ISO date), ``every_months`` (None for a one-off), ``name``, ``first_name``,
     ``last_name``, ``url``, ``email``, ``company``, ``position``, ``tier``, ``reasons``,
-    ``opening`` and ``uid`` (stable for the person and the date)."""
+    ``opening`` and ``uid`` (stable for the person and the date). ``as_of`` defaults to the
+    export's own date."""
+    as_of = as_of or network.default_as_of()
     if weeks < 1 or per_week < 1:
         raise NetlensError("a plan needs at least one week and one contact a week")
     network = network.until(as_of)

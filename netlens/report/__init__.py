@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from netlens.report import contacts
 from netlens.report.describe import describe
 from netlens.report.redact import initials, redacted
 from netlens.report.sections import CHART_KEYS, report
@@ -70,7 +71,9 @@ def review(
         top=top,
         tz=tz,
     )
-    return report(redacted(described, redact=redact), redacted=redact)
+    built = report(redacted(described, redact=redact), redacted=redact)
+    built.contacts = contacts.columns(described, team, redact=redact)
+    return built
 
 
 def default_as_of(network: Network) -> dt.date:
