@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from netlens.classify.text import KeywordTable, company_key, fold, read_data
+from netlens.classify.text import KeywordTable, company_key, fold, name_key, read_data
 from netlens.errors import NetlensError
 from netlens.folding import fold_all
 
@@ -82,17 +82,52 @@ def _placeholders() -> dict[str, bool]:
     }
 
 
+# Words that join placeholders: ``Freelance / Self-employed``, ``Student and Freelancer``.
+_JOINERS = frozenset(
+    {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "ve", "veya", "i", "lub"}
+)
+_LONGEST_PLACEHOLDER = 6  # words
+
+
+@cache
+def _placeholder_kind(folded: str) -> bool | None:
+    """None if ``folded`` names an employer; else whether it means self-employment.
+
+    A placeholder is a row of ``placeholders.csv``, or several joined (``Self-employed |
+    Freelance``, ``Freelancer & Student``); one word that is no placeholder makes it a
+    company (``Freelance Hub``, ``Independent Bank``)."""
+    if folded == "":
+        return False
+    table = _placeholders()
+    if folded in table:
+        return table[folded]
+    words = folded.split()
+    if all(word in _JOINERS for word in words):
+        return None  # "And", "Y": a name
+    # found[i]: whether words[:i] is all placeholders and joiners, and if any is self-employed
+    found: list[bool | None] = [False] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - _LONGEST_PLACEHOLDER), end):
+            if found[start] is None:
+                continue
+            phrase = " ".join(words[start:end])
+            if phrase in table or (end - start == 1 and phrase in _JOINERS):
+                own = table.get(phrase, False)
+                found[end] = bool(found[end]) or found[start] or own
+    return found[-1]
+
+
 def is_self_employed(company: str | None) -> bool:
-    """``Self-employed``, ``Freelance``, ``Selbstständig``, ``Autónomo``…"""
-    return _placeholders().get(fold(company), False)
+    """``Self-employed``, ``Freelance``, ``Selbstständig``, ``Autónomo``, ``عمل مستقل``…"""
+    return bool(_placeholder_kind(fold(company)))
 
 
 @cache
 def is_placeholder(company: str | None) -> bool:
-    """``Self-employed``, ``Freelance``, ``Confidential``, ``N/A``, ``-``, ``.`` and the like:
-    a company field that names no employer."""
-    folded = fold(company)
-    return folded == "" or folded in _placeholders()
+    """``Self-employed``, ``Freelance``, ``Confidential``, ``Stealth``, ``Retired``,
+    ``Student``, ``Open to work``, ``N/A``, ``-`` and the like, in the main languages of
+    LinkedIn's members: a company field that names no employer."""
+    return _placeholder_kind(fold(company)) is not None
 
 
 @cache
@@ -103,11 +138,14 @@ def _known_companies() -> dict[str, str]:
         for row in read_data("companies.csv")
     ]
     fold_all([name for _, names in rows for name in names])  # folded together, found below
-    for industry, names in rows:
-        for name in names:
-            key = company_key(name)
-            if key:
-                known.setdefault(key, industry)
+    # Each name under its own key first, so ``Amazon Logistics`` keeps its industry when
+    # aliases count it as Amazon; then under its employer's key.
+    for key_of in (name_key, company_key):
+        for industry, names in rows:
+            for name in names:
+                key = key_of(name)
+                if key:
+                    known.setdefault(key, industry)
     return known
 
 
@@ -143,7 +181,7 @@ def read_tables() -> None:
     """Read the classification tables now, where there is time to spare (each is read once
     per process, on first use, otherwise)."""
     _tables()
-    _known_companies()
+    _known_companies()  # and through company_key, the aliases
     _placeholders()
     for dimension in ("industry", "function", "seniority"):
         categories(dimension)
@@ -182,11 +220,8 @@ def classify_company(
     >>> classify_company("Raiffeisenbank Oberland eG")
     Classification(label='Financial Services', source='company name')
     """
-    if industry_map:
-        key = company_key(company) if not is_placeholder(company) else None
-        if key is not None and key in industry_map:
-            return Classification(industry_map[key], "user map")
-    return _classify_company(company, position)
+    mapped = _user_map(company_key(company), industry_map)
+    return mapped or _classify_company(company, position)
 
 
 # Reach classifies every distinct (company, position) of a team's graph, and most companies
@@ -216,7 +251,7 @@ def industry_by_company(company: str | None) -> Classification | None:
 @lru_cache(maxsize=1 << 17)
 def _by_company(company: str | None) -> Classification | None:
     key = company_key(company)
-    known = _known_companies().get(key)
+    known = _known_companies().get(name_key(company)) or _known_companies().get(key)
     if known:
         return Classification(known, "known company")
     by_name = _tables()["company"].match(fold(company))
@@ -335,7 +370,8 @@ def classify_people(
     people: pd.DataFrame, *, industry_map: dict[str, str] | None = None
 ) -> pd.DataFrame:
     """Add ``company_key``, ``company_name`` (the most common spelling of that company in the
-    network, empty for placeholders), ``industry``, ``industry_source``, ``function`` and
+    network, in a tie its own name rather than another of its names; empty for
+    placeholders), ``industry``, ``industry_source``, ``function`` and
     ``seniority`` columns to a people table.
 
     The same as :func:`classify_company` and :func:`classify_position` row by row, worked out
@@ -360,10 +396,15 @@ def classify_people(
         {"key": keys[company_of], "company": np.array(companies, dtype=object)[company_of]}
     )
     spelled = spelled[spelled["key"] != ""]
-    common = (
-        spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
-        .sort_values("n", ascending=False, kind="stable").drop_duplicates("key")
-    )  # fmt: skip
+    common = spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
+    # The most common spelling; in a tie, the employer's own name (``Deloitte`` over
+    # ``Deloitte Consulting LLP``), else the first written.
+    common["other_name"] = [
+        name_key(c) != k for c, k in zip(common["company"], common["key"], strict=True)
+    ]
+    common = common.sort_values(
+        ["n", "other_name"], ascending=[False, True], kind="stable"
+    ).drop_duplicates("key")
     spelling = dict(zip(common["key"], common["company"], strict=True))
     out["company_name"] = np.array([spelling.get(key, "") for key in keys], dtype=object)[
         company_of
@@ -373,8 +414,8 @@ def classify_people(
     # the company (as _classify_company decides).
     by_company = np.array(
         [
-            _user_map(key, industry_map) or (None if p else _by_company(c))
-            for c, key, p in zip(companies, keys, placeholder, strict=True)
+            _user_map(company_key(c), industry_map) or (None if p else _by_company(c))
+            for c, p in zip(companies, placeholder, strict=True)
         ],
         dtype=object,
     )
@@ -407,7 +448,8 @@ def classify_people(
 
 
 def _user_map(key: str, industry_map: dict[str, str] | None) -> Classification | None:
-    """The user's own industry for a company key (empty for placeholders), if mapped."""
+    """The user's own industry for a company key, if mapped: placeholders too (a row for
+    ``Self-employed`` classifies the self-employed)."""
     if industry_map and key and key in industry_map:
         return Classification(industry_map[key], "user map")
     return None
