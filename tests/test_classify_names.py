@@ -131,3 +131,22 @@ def test_diversity_counts_an_employers_names_as_one(tmp_path, runner):
     result = runner.invoke(cli, ["diversity", str(folder), "--by", "company", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["present_categories"] == 3
+
+
+def test_colleagues_positions_tell_the_industry_of_a_company_with_an_opaque_name(tmp_path):
+    rows = [
+        "A,One,,,Ledgerly,Senior Software Engineer,01 Jan 2020",
+        "B,Two,,,Ledgerly Inc.,Frontend Developer,01 Jan 2020",
+        "C,Three,,,Ledgerly,Registered Nurse,01 Jan 2020",  # outvoted
+        "D,Four,,,Ledgerly,Head of Growth,01 Jan 2020",
+        "E,Five,,,Qwzx,Head of Growth,01 Jan 2020",  # no colleague: unknown
+        "F,Six,,,Self-employed,Head of Growth,01 Jan 2020",  # no company: no colleagues
+        "G,Seven,,,Self-employed,Software Engineer,01 Jan 2020",
+    ]
+    folder = write_folder(tmp_path / "e", {"Connections.csv": connections_csv(*rows)})
+    people = classify_people(netlens.load(folder).people)
+    tech = "Technology, Information and Media"
+    assert people["industry"].tolist() == [
+        tech, tech, "Hospitals and Health Care", tech, UNKNOWN, UNKNOWN, tech,
+    ]  # fmt: skip
+    assert people["industry_source"].tolist()[3:6] == ["colleagues", "unknown", "unknown"]

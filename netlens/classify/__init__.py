@@ -10,9 +10,12 @@ inferred in layers, the first that knows deciding (SPEC §3):
 3. ``company name`` — telling keywords in the company name (``Bank``, ``Klinikum``,
    ``Logistics``…);
 4. ``position`` — keywords in the position (``Nurse``, ``Attorney``…);
-5. ``vague company word`` — words that only hint (``Solutions``, ``Institute``, ``Capital``,
+5. ``colleagues`` — in :func:`classify_people` only: what the positions of the other people
+   at the same company revealed (the two Software Engineers of ``Ledgerly`` say what its Head
+   of Growth works in);
+6. ``vague company word`` — words that only hint (``Solutions``, ``Institute``, ``Capital``,
    ``Digital``): a clear title says more than they do, so they come after it;
-6. else ``Unknown``.
+7. else ``Unknown``.
 
 Job function (LinkedIn's 26) and seniority (LinkedIn's 10) come from keywords in the
 position, in several languages; a position with no seniority word is ``Entry``. Every table
@@ -22,11 +25,12 @@ is a data file in ``netlens/data/classify``; nothing here is a list of names.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from netlens.classify.text import KeywordTable, company_key, fold, name_key, read_data
+from netlens.classify.text import KeywordTable, _keys, company_key, fold, name_key, read_data
 from netlens.errors import NetlensError
 from netlens.folding import fold_all
 
@@ -50,7 +54,8 @@ __all__ = [
 
 UNKNOWN = "Unknown"
 INDUSTRY_LAYERS = (
-    "user map", "known company", "company name", "position", "vague company word", "unknown",
+    "user map", "known company", "company name", "position", "colleagues",
+    "vague company word", "unknown",
 )  # fmt: skip
 
 
@@ -101,7 +106,11 @@ def _placeholder_kind(folded: str) -> bool | None:
     table = _placeholders()
     if folded in table:
         return table[folded]
+    if folded.partition(" ")[0] not in _placeholder_words():
+        return None  # the common case, found at once: a first word no placeholder has
     words = folded.split()
+    if not _placeholder_words().issuperset(words):
+        return None
     if all(word in _JOINERS for word in words):
         return None  # "And", "Y": a name
     # found[i]: whether words[:i] is all placeholders and joiners, and if any is self-employed
@@ -115,6 +124,11 @@ def _placeholder_kind(folded: str) -> bool | None:
                 own = table.get(phrase, False)
                 found[end] = bool(found[end]) or found[start] or own
     return found[-1]
+
+
+@cache
+def _placeholder_words() -> frozenset[str]:
+    return frozenset(word for phrase in _placeholders() for word in phrase.split()) | _JOINERS
 
 
 def is_self_employed(company: str | None) -> bool:
@@ -250,8 +264,8 @@ def industry_by_company(company: str | None) -> Classification | None:
 
 @lru_cache(maxsize=1 << 17)
 def _by_company(company: str | None) -> Classification | None:
-    key = company_key(company)
-    known = _known_companies().get(name_key(company)) or _known_companies().get(key)
+    own_key, key = _keys(company)
+    known = _known_companies().get(own_key) or _known_companies().get(key)
     if known:
         return Classification(known, "known company")
     by_name = _tables()["company"].match(fold(company))
@@ -392,37 +406,37 @@ def classify_people(
         dtype=object,
     )
     out["company_key"] = keys[company_of]
-    spelled = pd.DataFrame(
-        {"key": keys[company_of], "company": np.array(companies, dtype=object)[company_of]}
-    )
-    spelled = spelled[spelled["key"] != ""]
-    common = spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
     # The most common spelling; in a tie, the employer's own name (``Deloitte`` over
     # ``Deloitte Consulting LLP``), else the first written.
-    common["other_name"] = [
-        name_key(c) != k for c, k in zip(common["company"], common["key"], strict=True)
-    ]
-    common = common.sort_values(
-        ["n", "other_name"], ascending=[False, True], kind="stable"
-    ).drop_duplicates("key")
-    spelling = dict(zip(common["key"], common["company"], strict=True))
+    people_per_spelling = np.bincount(company_of, minlength=len(companies)).tolist()
+    best: dict[str, tuple[tuple[int, bool], str]] = {}
+    for company, key, n in zip(companies, keys.tolist(), people_per_spelling, strict=True):
+        if key:
+            rank = (n, name_key(company) == key)
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, company)
+    spelling = {key: company for key, (_, company) in best.items()}
     out["company_name"] = np.array([spelling.get(key, "") for key in keys], dtype=object)[
         company_of
     ]
 
-    # Industry: the user's map, else the company, else the position, else a vague word in
-    # the company (as _classify_company decides).
+    # Industry: the user's map, else the company, else the position, else the colleagues'
+    # positions, else a vague word in the company (as _classify_company decides, but for
+    # the colleagues, whom one row alone does not know).
     by_company = np.array(
-        [
-            _user_map(company_key(c), industry_map) or (None if p else _by_company(c))
-            for c, p in zip(companies, placeholder, strict=True)
-        ],
+        [None if p else _by_company(c) for c, p in zip(companies, placeholder, strict=True)],
         dtype=object,
     )
+    if industry_map:
+        for code, company in enumerate(companies):
+            by_company[code] = _user_map(company_key(company), industry_map) or by_company[code]
     found = by_company[company_of]
     open_rows = np.flatnonzero(pd.isna(found))
     by_position = np.array([_by_position(p) for p in positions], dtype=object)
     found[open_rows] = by_position[position_of[open_rows]]
+    by_own_position = open_rows[~pd.isna(found[open_rows])]
+    open_rows = open_rows[pd.isna(found[open_rows])]
+    found[open_rows] = _by_colleagues(keys[company_of], found, by_own_position, open_rows)
     open_rows = open_rows[pd.isna(found[open_rows])]
     vague = {
         code: _by_vague_word(companies[code], placeholder[code])
@@ -445,6 +459,28 @@ def classify_people(
     out["function"] = function
     out["seniority"] = seniority
     return out
+
+
+def _by_colleagues(row_keys, found, decided, open_rows):
+    """For the rows of ``open_rows`` (nothing decided yet), the industry the positions of
+    their colleagues revealed — the people of the same company (``row_keys``) whose own
+    position decided theirs (the rows ``decided``); the most common, in a tie the first in
+    the alphabet — or None. ``Ledgerly`` says nothing, but its two Software Engineers say
+    what its Head of Growth works in."""
+    import numpy as np
+
+    result = np.full(len(open_rows), None, dtype=object)
+    votes: dict[str, Counter[str]] = {}
+    for key, row in zip(row_keys[decided].tolist(), decided.tolist(), strict=True):
+        if key:
+            votes.setdefault(key, Counter())[found[row].label] += 1
+    winner = {
+        key: Classification(min(count, key=lambda label: (-count[label], label)), "colleagues")
+        for key, count in votes.items()
+    }
+    for at, key in enumerate(row_keys[open_rows].tolist()):
+        result[at] = winner.get(key)
+    return result
 
 
 def _user_map(key: str, industry_map: dict[str, str] | None) -> Classification | None:

@@ -19,7 +19,6 @@ from netlens.folding import fold, fold_all
 __all__ = ["KeywordTable", "company_key", "fold", "name_key", "read_data"]
 
 
-@cache
 def company_key(name: str | None) -> str:
     """The key a company is counted under: folded, without a leading "The" and without its
     legal form, so ``Contoso, Inc.``, ``CONTOSO LTD`` and ``The Contoso Company`` are one;
@@ -34,27 +33,39 @@ def company_key(name: str | None) -> str:
     >>> company_key("International Business Machines Corporation")
     'ibm'
     """
-    key = name_key(name)
-    aliases = _aliases()
-    found = aliases.get(key)
-    if found is not None:
-        return found
-    # A large employer's country or region arm: ``KPMG India``, ``Siemens Deutschland``.
-    words = key.split()
-    for size in (1, 2):
-        if len(words) > size and " ".join(words[-size:]) in _places():
-            head = " ".join(words[:-size])
-            found = aliases.get(head)
-            if found is not None:
-                return found
-    return key
+    return _keys(name)[1]
 
 
-@cache
 def name_key(name: str | None) -> str:
     """The key of this very name, before aliases join it to its employer's: folded,
     without a leading "The" and the legal forms that end it (``Deloitte Consulting LLP`` →
     ``deloitte consulting``)."""
+    return _keys(name)[0]
+
+
+@cache
+def _keys(name: str | None) -> tuple[str, str]:
+    """(:func:`name_key`, :func:`company_key`) of a name, worked out together once."""
+    key = _without_legal_form(name)
+    aliases = _aliases()
+    found = aliases.get(key)
+    if found is not None:
+        return key, found
+    # A large employer's country or region arm: ``KPMG India``, ``Siemens Deutschland``.
+    head, _, last = key.rpartition(" ")
+    if head and last in _places():
+        found = aliases.get(head)
+        if found is not None:
+            return key, found
+    head, _, before_last = head.rpartition(" ")
+    if head and f"{before_last} {last}" in _places():
+        found = aliases.get(head)
+        if found is not None:
+            return key, found
+    return key, key
+
+
+def _without_legal_form(name: str | None) -> str:
     words = fold(name).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -81,9 +92,9 @@ def _aliases() -> dict[str, str]:
     fold_all([name for names in rows for name in names])  # folded together, found below
     aliases: dict[str, str] = {}
     for names in rows:
-        canonical = name_key(names[0])
+        canonical = _without_legal_form(names[0])
         for name in names:
-            key = name_key(name)
+            key = _without_legal_form(name)
             if key:
                 aliases.setdefault(key, canonical)
     return aliases
