@@ -150,3 +150,20 @@ def test_colleagues_positions_tell_the_industry_of_a_company_with_an_opaque_name
         tech, tech, "Hospitals and Health Care", tech, UNKNOWN, UNKNOWN, tech,
     ]  # fmt: skip
     assert people["industry_source"].tolist()[3:6] == ["colleagues", "unknown", "unknown"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ekin Tekstil San. ve Tic. Ltd. Şti.", "ekin tekstil"),
+        ("Akdeniz İnşaat A.Ş.", "akdeniz insaat"),
+        ("Al Noor Trading & Contracting W.L.L.", "al noor trading contracting"),
+        ("Kita Regenbogen e.V.", "kita regenbogen"),
+        ("Shenzhen Huachuang Keji Youxian Gongsi", "shenzhen huachuang keji"),
+        ("Construtora Horizonte Ltda", "construtora horizonte"),
+        ("Sri Sai Infotech (P) Ltd.", "sri sai infotech"),
+        ("Osaka Kogyo Kabushiki Kaisha", "osaka kogyo"),
+    ],
+)
+def test_legal_forms_of_many_countries_are_not_counted(name, key):
+    assert company_key(name) == key
