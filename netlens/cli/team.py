@@ -15,6 +15,8 @@ from netlens.cli.options import (
     format_option,
     network_argument,
     remember_input,
+    sharing_options,
+    shown,
     status,
 )
 
@@ -71,10 +73,11 @@ def read_edges(edges: str | None) -> list[tuple[str, str]]:
 @with_option
 @edges_option
 @format_option("text", "json")
+@sharing_options
 @as_of_option
 def reach(
     export: str, network: Network, others: tuple[str, ...], edges: str | None, fmt: str,
-    as_of: dt.date,
+    redact: bool, quiet: bool, as_of: dt.date,
 ) -> None:  # fmt: skip
     """How far the network reaches: 1st, 2nd and 3rd degree, bridges, redundancy.
 
@@ -89,8 +92,10 @@ def reach(
     import netlens
     from netlens.render.team import render_reach
 
-    team = netlens.merge(network, load_teammates(others), edges=read_edges(edges), as_of=as_of)
-    emit(render_reach(netlens.reach(team), fmt, as_of, export))
+    teammates = load_teammates(others, quiet)
+    team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
+    result, source = shown(netlens.reach(team), export, redact)
+    emit(render_reach(result, fmt, as_of, source))
 
 
 @cli.command()
@@ -103,10 +108,12 @@ def reach(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Paths to show."
 )
 @format_option("text", "json")
+@sharing_options
 @as_of_option
 def intros(
     export: str, network: Network, others: tuple[str, ...], edges: str | None,
-    person: str | None, company: str | None, top: int, fmt: str, as_of: dt.date,
+    person: str | None, company: str | None, top: int, fmt: str, redact: bool, quiet: bool,
+    as_of: dt.date,
 ) -> None:  # fmt: skip
     """Who can introduce you to a person, or to anyone at a company.
 
@@ -122,5 +129,7 @@ def intros(
 
     if (person is None) == (company is None):
         raise click.UsageError("say whom to reach: --to PERSON or --company NAME (one of them)")
-    team = netlens.merge(network, load_teammates(others), edges=read_edges(edges), as_of=as_of)
-    emit(render_intros(netlens.intros(team, to=person, company=company, top=top), fmt, as_of))
+    teammates = load_teammates(others, quiet)
+    team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
+    result = netlens.intros(team, to=person, company=company, top=top)
+    emit(render_intros(shown(result, export, redact)[0], fmt, as_of))
