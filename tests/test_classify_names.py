@@ -130,7 +130,7 @@ def test_diversity_counts_an_employers_names_as_one(tmp_path, runner):
 
     result = runner.invoke(cli, ["diversity", str(folder), "--by", "company", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["present_categories"] == 3
+    assert json.loads(result.stdout)["present_categories"] == 3
 
 
 def test_colleagues_positions_tell_the_industry_of_a_company_with_an_opaque_name(tmp_path):
