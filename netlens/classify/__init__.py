@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from netlens.classify.text import KeywordTable, _keys, company_key, fold, name_key, read_data
+from netlens.classify.text import KeywordTable, company_key, fold, name_key, read_data
 from netlens.errors import NetlensError
 from netlens.folding import fold_all
 
@@ -264,8 +264,8 @@ def industry_by_company(company: str | None) -> Classification | None:
 
 @lru_cache(maxsize=1 << 17)
 def _by_company(company: str | None) -> Classification | None:
-    own_key, key = _keys(company)
-    known = _known_companies().get(own_key) or _known_companies().get(key)
+    key = company_key(company)
+    known = _known_companies().get(name_key(company)) or _known_companies().get(key)
     if known:
         return Classification(known, "known company")
     by_name = _tables()["company"].match(fold(company))
@@ -409,13 +409,13 @@ def classify_people(
     # The most common spelling; in a tie, the employer's own name (``Deloitte`` over
     # ``Deloitte Consulting LLP``), else the first written.
     people_per_spelling = np.bincount(company_of, minlength=len(companies)).tolist()
-    best: dict[str, tuple[tuple[int, bool], str]] = {}
+    spelling: dict[str, str] = {}
+    rank: dict[str, int] = {}  # 2 × people, + 1 for the employer's own name
     for company, key, n in zip(companies, keys.tolist(), people_per_spelling, strict=True):
         if key:
-            rank = (n, name_key(company) == key)
-            if key not in best or rank > best[key][0]:
-                best[key] = (rank, company)
-    spelling = {key: company for key, (_, company) in best.items()}
+            this = 2 * n + (name_key(company) == key)
+            if this > rank.get(key, -1):
+                rank[key], spelling[key] = this, company
     out["company_name"] = np.array([spelling.get(key, "") for key in keys], dtype=object)[
         company_of
     ]
@@ -470,15 +470,20 @@ def _by_colleagues(row_keys, found, decided, open_rows):
     import numpy as np
 
     result = np.full(len(open_rows), None, dtype=object)
+    open_keys = row_keys[open_rows].tolist()
+    wanted = set(open_keys) - {""}
     votes: dict[str, Counter[str]] = {}
     for key, row in zip(row_keys[decided].tolist(), decided.tolist(), strict=True):
-        if key:
-            votes.setdefault(key, Counter())[found[row].label] += 1
-    winner = {
-        key: Classification(min(count, key=lambda label: (-count[label], label)), "colleagues")
-        for key, count in votes.items()
-    }
-    for at, key in enumerate(row_keys[open_rows].tolist()):
+        if key in wanted:
+            if key not in votes:
+                votes[key] = Counter()
+            votes[key][found[row].label] += 1
+    labels: dict[str, Classification] = {}
+    winner = {}
+    for key, count in votes.items():
+        label = min(count, key=lambda label: (-count[label], label))
+        winner[key] = labels.setdefault(label, Classification(label, "colleagues"))
+    for at, key in enumerate(open_keys):
         result[at] = winner.get(key)
     return result
 

@@ -19,6 +19,7 @@ from netlens.folding import fold, fold_all
 __all__ = ["KeywordTable", "company_key", "fold", "name_key", "read_data"]
 
 
+@cache
 def company_key(name: str | None) -> str:
     """The key a company is counted under: folded, without a leading "The" and without its
     legal form, so ``Contoso, Inc.``, ``CONTOSO LTD`` and ``The Contoso Company`` are one;
@@ -33,36 +34,31 @@ def company_key(name: str | None) -> str:
     >>> company_key("International Business Machines Corporation")
     'ibm'
     """
-    return _keys(name)[1]
-
-
-def name_key(name: str | None) -> str:
-    """The key of this very name, before aliases join it to its employer's: folded,
-    without a leading "The" and the legal forms that end it (``Deloitte Consulting LLP`` →
-    ``deloitte consulting``)."""
-    return _keys(name)[0]
-
-
-@cache
-def _keys(name: str | None) -> tuple[str, str]:
-    """(:func:`name_key`, :func:`company_key`) of a name, worked out together once."""
-    key = _without_legal_form(name)
+    key = name_key(name)
     aliases = _aliases()
     found = aliases.get(key)
     if found is not None:
-        return key, found
+        return found
     # A large employer's country or region arm: ``KPMG India``, ``Siemens Deutschland``.
     head, _, last = key.rpartition(" ")
     if head and last in _places():
         found = aliases.get(head)
         if found is not None:
-            return key, found
+            return found
     head, _, before_last = head.rpartition(" ")
     if head and f"{before_last} {last}" in _places():
         found = aliases.get(head)
         if found is not None:
-            return key, found
-    return key, key
+            return found
+    return key
+
+
+@cache
+def name_key(name: str | None) -> str:
+    """The key of this very name, before aliases join it to its employer's: folded,
+    without a leading "The" and the legal forms that end it (``Deloitte Consulting LLP`` →
+    ``deloitte consulting``)."""
+    return _without_legal_form(name)
 
 
 def _without_legal_form(name: str | None) -> str:
