@@ -317,8 +317,10 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
     Industries may be written as any of LinkedIn's 20 groups or its detailed industries
     (``Software Development``), in any case; an industry with commas may be left unquoted
     when the company column comes first. Rows with an empty industry are skipped (a
-    half-filled file from ``--unknown-out`` is fine). Files saved by a spreadsheet are read
-    too: UTF-8 with or without BOM, else cp1252; commas, semicolons or tabs.
+    half-filled file from ``--unknown-out`` is fine). A row may name a placeholder
+    (``Self-employed``, ``Freelance``, ``Confidential``): it classifies the people who wrote
+    it. Files saved by a spreadsheet are read too: UTF-8 with or without BOM, else cp1252;
+    commas, semicolons or tabs.
     """
     import csv
     import io
