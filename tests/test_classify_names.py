@@ -109,7 +109,9 @@ def test_an_employers_names_are_one_company(variants):
 
 
 def test_aliases_join_names_but_keep_their_industry():
-    assert company_key("Amazon Logistics") != company_key("Amazon")
+    assert company_key("Apple Retail") == company_key("Apple Inc.")
+    assert classify_company("Apple Retail").label == "Retail"
+    assert classify_company("Apple Inc.").label != "Retail"
     assert classify_company("Amazon Web Services").label == "Technology, Information and Media"
     assert classify_company("Deloitte Consulting LLP").label == "Professional Services"
     assert company_key("Meta Consulting GmbH") == "meta consulting"  # a place or nothing

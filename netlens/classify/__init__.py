@@ -35,6 +35,7 @@ from netlens.errors import NetlensError
 from netlens.folding import fold_all
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -152,8 +153,8 @@ def _known_companies() -> dict[str, str]:
         for row in read_data("companies.csv")
     ]
     fold_all([name for _, names in rows for name in names])  # folded together, found below
-    # Each name under its own key first, so ``Amazon Logistics`` keeps its industry when
-    # aliases count it as Amazon; then under its employer's key.
+    # Each name under its own key first, so ``Apple Retail`` stays in retail when aliases
+    # count it as Apple; then under its employer's key.
     for key_of in (name_key, company_key):
         for industry, names in rows:
             for name in names:
@@ -392,7 +393,9 @@ def classify_people(
 
     The same as :func:`classify_company` and :func:`classify_position` row by row, worked out
     once per distinct company and per distinct position: each layer of the industry depends
-    on one of them alone, and the rows take the first layer that decides.
+    on one of them alone, and the rows take the first layer that decides. One layer only a
+    whole network has: ``colleagues``, for a row that only a vague word or nothing would
+    decide, the industry the other people of its company got from their own positions.
     """
     import numpy as np
     import pandas as pd
@@ -463,7 +466,9 @@ def classify_people(
     return out
 
 
-def _by_colleagues(row_keys, found, decided, open_rows):
+def _by_colleagues(
+    row_keys: np.ndarray, found: np.ndarray, decided: np.ndarray, open_rows: np.ndarray
+) -> np.ndarray:
     """For the rows of ``open_rows`` (nothing decided yet), the industry the positions of
     their colleagues revealed — the people of the same company (``row_keys``) whose own
     position decided theirs (the rows ``decided``); the most common, in a tie the first in
