@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -139,23 +140,32 @@ def test_markdown_escapes_names_from_the_export(hostile_export):
 
 
 def test_html_loads_nothing_from_outside(hostile_html):
-    assert "<script" not in hostile_html.lower()
     assert "<link" not in hostile_html.lower()
+    assert not re.search(r"<script[^>]*\ssrc", hostile_html, re.I)
     assert "@import" not in hostile_html
     assert not re.search(r"url\(", hostile_html)
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", hostile_html)
+    assert not re.search(r"""src\s*=\s*["']?(https?:|//)""", hostile_html)
+    # Links to profiles on LinkedIn, which load nothing until clicked; no other address.
+    links = re.findall(r"""href\s*=\s*["']?((?:https?:)?//[^"' >]*)""", hostile_html)
+    assert links and all(link.startswith("https://www.linkedin.com/in/") for link in links)
     sources = re.findall(r"""src="([^"]*)""", hostile_html)
     assert sources and all(src.startswith("data:image/png;base64,") for src in sources)
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', hostile_html)
     assert policy
     policy = html.unescape(policy.group(1))
     assert "default-src 'none'" in policy
-    assert "script-src" not in policy  # so scripts fall back to default-src 'none'
+    # Scripts: only the page's own, each by its hash; never 'unsafe-inline'.
+    script_src = re.search(r"script-src ([^;]+)", policy).group(1).split()
+    assert script_src and all(re.fullmatch(r"'sha256-[A-Za-z0-9+/=]+'", s) for s in script_src)
+    scripts = re.findall(r"<script>(.*?)</script>", hostile_html, re.S)
+    assert len(scripts) == len(script_src) == 3  # graphology, sigma.js, the page's own
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+    assert "unsafe" not in policy
 
 
 def test_html_stylesheet_matches_its_policy_hash(hostile_html):
-    import hashlib
-
     css = re.search(r"<style>(.*?)</style>", hostile_html, re.S).group(1)
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in html.unescape(hostile_html)
