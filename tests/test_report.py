@@ -17,7 +17,7 @@ import pytest
 
 import netlens
 from netlens.cli import cli
-from netlens.render.renderers import RENDERERS, render
+from netlens.render.renderers import RENDERERS, render, render_markdown
 from netlens.report import initials, review
 
 from conftest import EXPORTS
@@ -493,3 +493,14 @@ def test_notes_name_teammates_files_without_their_folders(tmp_path):
         assert str(folder) not in text
         assert shown in text
         assert ("bob-export" in text) is not redact
+
+
+def test_markdown_links_the_reengage_list_to_profiles(tmp_path):
+    network = netlens.load(EXPORTS / "era2025")
+    report = netlens.review(network, as_of=dt.date(2025, 6, 1))
+    text = render_markdown(report)
+    first = report.results["reengage"]["contacts"][0]
+    link = f"[{first['name']}](https://www.{first['url']})"
+    assert link in text
+    redacted = render_markdown(netlens.review(network, as_of=dt.date(2025, 6, 1), redact=True))
+    assert "](https://" not in redacted

@@ -50,12 +50,19 @@ def md(value: Any) -> str:
     return markdown_safe(inert(str(value)).translate(_MD_ESCAPES))
 
 
-def _md_table(table: Table) -> list[str]:
+def _md_table(table: Table, links: list[str | None] | None = None) -> list[str]:
+    """A table as Markdown; ``links`` (a profile address per row, or None) make the Name
+    column's cells links — addresses from :func:`netlens.report.contacts.profile_link`
+    only, which hold nothing but URL-safe characters."""
     lines = [f"**{md(table.title)}**", ""]
     lines.append("| " + " | ".join(md(c) for c in table.columns) + " |")
     lines.append("|" + "|".join("---:" if n else "---" for n in table.numeric) + "|")
-    for row in table.rows:
-        lines.append("| " + " | ".join(md(_cell(v)) for v in row) + " |")
+    name = table.columns.index("Name") if links and "Name" in table.columns else None
+    for index, row in enumerate(table.rows):
+        cells = [md(_cell(v)) for v in row]
+        if name is not None and links[index]:
+            cells[name] = f"[{cells[name]}]({links[index]})"
+        lines.append("| " + " | ".join(cells) + " |")
     if table.note:
         lines += ["", f"_{md(table.note)}_"]
     return [*lines, ""]
@@ -67,7 +74,7 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _md_section(section: Section) -> list[str]:
+def _md_section(section: Section, contacts: dict[str, Any] | None = None) -> list[str]:
     lines = [f"## {md(section.title)}", ""]
     if section.intro:
         lines += [md(section.intro), ""]
@@ -82,7 +89,10 @@ def _md_section(section: Section) -> list[str]:
     if section.findings:
         lines.append("")
     for table in section.tables:
-        lines += _md_table(table)
+        links = None
+        if table.key == "reengage" and contacts and contacts.get("reengage"):
+            links = [contacts["link"][node] for node in contacts["reengage"]]
+        lines += _md_table(table, links)
     for note in section.notes:
         lines += [f"> {md(note)}", ""]
     return lines
@@ -105,7 +115,7 @@ def render_markdown(report: Report) -> str:
         lines += [f"{i}. {md(step)}" for i, step in enumerate(report.next_steps, 1)]
         lines.append("")
     for section in report.sections:
-        lines += _md_section(section)
+        lines += _md_section(section, None if report.redacted else report.contacts)
     lines.append(f"_Made by netlens {report.version} on your computer; nothing was sent anywhere._")
     return "\n".join(lines) + "\n"
 
