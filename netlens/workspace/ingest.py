@@ -1,0 +1,161 @@
+"""Adding exports to a workspace: one member per export owner, the newest export kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from netlens.errors import NetlensError
+from netlens.folding import fold
+from netlens.graph import owner_node
+from netlens.workspace.schema import connect
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from netlens.model import Network
+
+__all__ = ["add", "add_network"]
+
+SHOWN_NAMES = 5  # of the people added or gone, in a diff
+
+
+def add(
+    path: str | os.PathLike[str],
+    exports: Sequence[str | os.PathLike[str]],
+    *,
+    progress: Callable[[str], Any] | None = None,
+) -> dict[str, Any]:
+    """Read each export and add it to the workspace at ``path`` (made when missing), each
+    in its own transaction: an export that cannot be read stops the run with NetlensError,
+    and leaves the workspace as the exports before it made it.
+
+    The result: ``workspace``, ``members`` (after), and ``added`` — per export ``source``,
+    ``owner``, ``name``, ``status`` (``added``, ``replaced`` or ``skipped``), ``snapshot``,
+    ``connections`` and, when replaced, ``diff`` (``added``/``removed`` counts and names)."""
+    import netlens
+
+    con = connect(path, create=True)
+    try:
+        done = []
+        for export in exports:
+            if progress:
+                progress(f"Reading {export}…")
+            try:
+                network = netlens.load(export)
+            except NetlensError as exc:
+                if done:
+                    raise NetlensError(
+                        f"{exc} (the {len(done)} export(s) before it were added)"
+                    ) from exc
+                raise
+            done.append(add_network(con, network, source=str(export)))
+        members = con.execute("SELECT count(*) FROM exports").fetchall()[0][0]
+    finally:
+        con.close()
+    return {"workspace": str(path), "members": members, "added": done}
+
+
+def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str) -> dict:
+    """Add one loaded export to an open workspace, in one transaction (see :func:`add`)."""
+    owner = owner_node(network)
+    snapshot = _snapshot(network)
+    result: dict[str, Any] = {
+        "source": source,
+        "owner": owner,
+        "name": network.owner.name,
+        "snapshot": snapshot.isoformat() if snapshot else None,
+        "connections": len(network.people),
+    }
+    known = con.execute(
+        "SELECT seq, snapshot, source FROM exports WHERE owner = ?", [owner]
+    ).fetchall()
+    known = known[0] if known else None
+    if known and known[1] and snapshot and known[1] > snapshot:
+        return {
+            **result,
+            "status": "skipped",
+            "reason": f"the workspace holds a newer export of this person "
+            f"({known[1].isoformat()}, {known[2]})",
+        }
+    people = network.people
+    rows = pd.DataFrame(
+        {
+            "owner": owner,
+            "row": range(len(people)),
+            "person": people["person_id"].astype(str).to_numpy(),
+            "name": people["name"].astype(str).to_numpy(),
+            "url": people["url"].astype(object).where(people["url"].notna(), None).to_numpy(),
+            "company": people["company"].astype(str).to_numpy(),
+            "position": people["position"].astype(str).to_numpy(),
+            "connected_on": people["connected_on"].to_numpy(),
+            "name_key": people["name_key"].astype(str).to_numpy(),
+        }
+    )
+    inter = network.interactions
+    interactions = pd.DataFrame(
+        {
+            "owner": owner,
+            "person": inter["person"].astype(str).to_numpy(),
+            "kind": inter["kind"].astype(str).to_numpy(),
+            "date": inter["date"].to_numpy(),
+            "direction": inter["direction"].astype(object).where(inter["direction"].notna(), None),
+            "note": inter["note"].to_numpy(),
+            "group": inter["group"].to_numpy(),
+        }
+    )
+    con.execute("BEGIN")
+    try:
+        if known:
+            before = con.execute(
+                "SELECT person, name FROM connections WHERE owner = ?", [owner]
+            ).fetchall()
+            result["diff"] = _diff(dict(before), rows)
+            con.execute("DELETE FROM connections WHERE owner = ?", [owner])
+            con.execute("DELETE FROM interactions WHERE owner = ?", [owner])
+            con.execute("DELETE FROM exports WHERE owner = ?", [owner])
+            seq = known[0]
+        else:
+            seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM exports").fetchall()[0][0]
+        con.execute(
+            "INSERT INTO exports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                owner, seq, network.owner.name, network.owner.url,
+                fold(network.owner.name or "you"), source, snapshot,
+                dt.datetime.now(dt.UTC).replace(tzinfo=None), len(rows), len(interactions),
+            ],
+        )  # fmt: skip
+        con.register("new_rows", rows)
+        con.execute("INSERT INTO connections SELECT * FROM new_rows")
+        con.unregister("new_rows")
+        con.register("new_interactions", interactions)
+        con.execute("INSERT INTO interactions SELECT * FROM new_interactions")
+        con.unregister("new_interactions")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    result["status"] = "replaced" if known else "added"
+    return result
+
+
+def _snapshot(network: Network) -> dt.date | None:
+    """The date of the export: its latest dated connection or interaction."""
+    latest = network.interactions["date"].max()
+    return None if pd.isna(latest) else latest.date()
+
+
+def _diff(before: dict[str, str], rows: pd.DataFrame) -> dict[str, Any]:
+    after = dict(zip(rows["person"], rows["name"], strict=True))
+    added = [after[p] for p in after if p not in before]
+    removed = [before[p] for p in before if p not in after]
+    return {
+        "added": len(added),
+        "removed": len(removed),
+        "added_names": sorted(added)[:SHOWN_NAMES],
+        "removed_names": sorted(removed)[:SHOWN_NAMES],
+    }
