@@ -91,6 +91,7 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
             "as it is; add the exports to a new workspace file"
         ) from exc
     try:
+        con.execute("SET enable_progress_bar = false")
         if new:
             con.execute("BEGIN")
             con.execute(_TABLES)
