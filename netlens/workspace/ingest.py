@@ -130,7 +130,12 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
             ],
         )  # fmt: skip
         con.register("new_rows", rows)
-        con.execute("INSERT INTO connections SELECT * FROM new_rows")
+        _number_nodes(con, owner)
+        con.execute(
+            "INSERT INTO connections SELECT r.*, o.id, p.id FROM new_rows r "
+            "JOIN nodes o ON o.node = r.owner JOIN nodes p ON p.node = r.person"
+        )
+        _classify_new(con)
         con.unregister("new_rows")
         con.register("new_interactions", interactions)
         con.execute("INSERT INTO interactions SELECT * FROM new_interactions")
@@ -141,6 +146,34 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
         raise
     result["status"] = "replaced" if known else "added"
     return result
+
+
+def _number_nodes(con: duckdb.DuckDBPyConnection, owner: str) -> None:
+    """Number the owner and the people of ``new_rows`` that ``nodes`` does not hold yet."""
+    con.execute(
+        "INSERT INTO nodes SELECT (SELECT coalesce(max(id), 0) FROM nodes) "
+        "+ row_number() OVER (ORDER BY node), node, "
+        "node LIKE 'name:%' OR node LIKE 'owner:%' FROM ("
+        "SELECT DISTINCT person AS node FROM new_rows UNION SELECT $owner) "
+        "WHERE node NOT IN (SELECT node FROM nodes)",
+        {"owner": owner},
+    )
+
+
+def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
+    """Infer the industry of each (company, position) of ``new_rows`` not seen before."""
+    from netlens.classify import classify_people
+
+    pairs = con.execute(
+        "SELECT DISTINCT company, position FROM new_rows "
+        "WHERE (company, position) NOT IN (SELECT (company, position) FROM industries)"
+    ).df()
+    if pairs.empty:
+        return
+    pairs["industry"] = classify_people(pairs)["industry"].astype(str).to_numpy()
+    con.register("new_industries", pairs)
+    con.execute("INSERT INTO industries SELECT company, position, industry FROM new_industries")
+    con.unregister("new_industries")
 
 
 def _snapshot(network: Network) -> dt.date | None:

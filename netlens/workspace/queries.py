@@ -75,7 +75,6 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         ONE_EXPORT_NOTE,
         TOP_BRIDGES,
         company_reach,
-        industry_reach,
         structure,
     )
 
@@ -119,7 +118,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": company_reach(_companies(con, "l1"))},
-        "industries_by_degree": {"1": industry_reach(_positions(con, "l1"))},
+        "industries_by_degree": {"1": _industries(con, "l1")},
         "unresolved_edges": 0,
         "notes": [
             f"{source}: the owner's profile URL is unknown, so other exports can only find "
@@ -154,7 +153,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
     result["redundancy"] = shared / counts[2] if counts[2] else 0.0
     for d in ("2", "3"):
         result["companies_by_degree"][d] = company_reach(_companies(con, f"l{d}"))
-        result["industries_by_degree"][d] = industry_reach(_positions(con, f"l{d}"))
+        result["industries_by_degree"][d] = _industries(con, f"l{d}")
     result["structure"], result["communities"] = _circle(con, me, structure)
     return result
 
@@ -162,9 +161,11 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
 def _merge_tables(
     con: duckdb.DuckDBPyConnection, network: Network, me: str, as_of: dt.date
 ) -> list[tuple[str, str]]:
-    """Temporary tables of the merged team: ``owners`` (each export's owner node and the
-    node it merged into), ``edges`` (a, b, seen: the ties, each pair once, a < b, and where
-    it was first met), ``attrs`` (each node's name, url, company, position, owner flag).
+    """Temporary tables of the merged team, nodes as numbers (``ids``: the workspace's
+    ``nodes``, and numbers for the people only ``network`` knows): ``owners`` (each
+    export's owner node and the node it merged into), ``edges`` (a, b, seen: the ties, each
+    pair once, a < b, and where it was first met), ``attrs`` (each node's name, url,
+    company, position, industry when known, owner flag).
     Returns each export's (owner node, source), the given network's first."""
     people = network.people
     mine = pd.DataFrame(
@@ -181,6 +182,15 @@ def _merge_tables(
     con.register("mine", mine)
     q = con.execute
     q(
+        "CREATE TEMP TABLE new_ids AS SELECT (SELECT coalesce(max(id), 0) FROM nodes) "
+        "+ row_number() OVER (ORDER BY node) AS id, node, "
+        "node LIKE 'name:%' OR node LIKE 'owner:%' AS name_only FROM ("
+        "SELECT DISTINCT person AS node FROM mine UNION SELECT $me) "
+        "WHERE node NOT IN (SELECT node FROM nodes)",
+        {"me": me},
+    )
+    q("CREATE TEMP VIEW ids AS SELECT * FROM nodes UNION ALL SELECT * FROM new_ids")
+    q(
         "CREATE TEMP TABLE members AS SELECT row_number() OVER (ORDER BY seq) AS ord, owner, "
         "coalesce(nullif(name, ''), 'you') AS name, coalesce(url, '') AS url, name_key, source "
         "FROM exports WHERE owner <> $me",
@@ -189,34 +199,36 @@ def _merge_tables(
     q(
         "INSERT INTO members VALUES (0, $me, $name, $url, $key, $source)",
         {
-            "me": me,
-            "name": network.owner.name or "you",
-            "url": network.owner.url or "",
-            "key": fold(network.owner.name or "you"),
-            "source": network.report.source,
+            "me": me, "name": network.owner.name or "you", "url": network.owner.url or "",
+            "key": fold(network.owner.name or "you"), "source": network.report.source,
         },
+    )  # fmt: skip
+    q(
+        "CREATE TEMP TABLE member_ids AS "
+        "SELECT m.*, i.id FROM members m JOIN ids i ON i.node = m.owner"
     )
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     q(
-        f"CREATE TEMP TABLE raw AS "
-        f"SELECT CAST(0 AS BIGINT) * {ROWS} + row AS seen, $me AS owner, person, name, url, "
-        "company, position, name_key FROM mine "
-        f"UNION ALL SELECT m.ord * {ROWS} + c.row, c.owner, c.person, c.name, "
+        "CREATE TEMP TABLE raw AS "
+        f"SELECT CAST(r.row AS BIGINT) AS seen, o.id AS owner, p.id AS person, r.name, r.url, "
+        "r.company, r.position, r.name_key FROM mine r JOIN ids p ON p.node = r.person, "
+        "(SELECT id FROM member_ids WHERE ord = 0) o "
+        f"UNION ALL SELECT m.ord * {ROWS} + c.row, c.owner_id, c.person_id, c.name, "
         "coalesce(c.url, ''), c.company, c.position, c.name_key "
-        "FROM connections c JOIN members m ON m.owner = c.owner AND m.ord > 0 "
+        "FROM connections c JOIN member_ids m ON m.id = c.owner_id AND m.ord > 0 "
         "WHERE c.connected_on IS NULL OR c.connected_on < $end",
-        {"me": me, "end": end},
+        {"end": end},
     )
+    con.unregister("mine")
     # Every mention of a node in merge order: each export's owner, then its people.
     q(
-        f"CREATE TEMP TABLE mentions AS "
-        f"SELECT ord * {ROWS} - 1 AS seen, owner AS node, name, url, '' AS company, "
-        "'' AS position, name_key, true AS is_owner FROM members "
+        f"CREATE TEMP TABLE mentions AS SELECT ord * {ROWS} - 1 AS seen, id AS node, name, "
+        "url, '' AS company, '' AS position, name_key, true AS is_owner FROM member_ids "
         "UNION ALL SELECT seen, person, name, url, company, position, name_key, false FROM raw"
     )
     # A node's attributes: the first non-empty of each, in merge order.
     q(
-        "CREATE TEMP TABLE nodes AS SELECT node, "
+        "CREATE TEMP TABLE nattrs AS SELECT node, "
         "coalesce(arg_min(name, seen) FILTER (WHERE name <> ''), '') AS name, "
         "coalesce(arg_min(name_key, seen) FILTER (WHERE name <> ''), '') AS name_key, "
         "coalesce(arg_min(url, seen) FILTER (WHERE url <> ''), '') AS url, "
@@ -226,14 +238,14 @@ def _merge_tables(
     )
     # A node known by name only joins the one node with a URL and the same name.
     q(
-        "CREATE TEMP TABLE merged AS SELECT n.node, u.target FROM nodes n JOIN ("
-        "SELECT name_key, any_value(node) AS target FROM nodes WHERE url <> '' "
-        "GROUP BY name_key HAVING count(*) = 1) u USING (name_key) "
-        "WHERE n.node LIKE 'name:%' OR n.node LIKE 'owner:%'"
+        "CREATE TEMP TABLE merged AS SELECT n.node, u.target FROM nattrs n "
+        "JOIN ids i ON i.id = n.node AND i.name_only JOIN ("
+        "SELECT name_key, any_value(node) AS target FROM nattrs WHERE url <> '' "
+        "GROUP BY name_key HAVING count(*) = 1) u USING (name_key)"
     )
     q(
-        "CREATE TEMP TABLE owners AS SELECT m.ord, m.owner AS node, g.target, m.source "
-        "FROM members m LEFT JOIN merged g ON g.node = m.owner"
+        "CREATE TEMP TABLE owners AS SELECT m.ord, m.owner, m.id AS node, g.target, m.source "
+        "FROM member_ids m LEFT JOIN merged g ON g.node = m.id"
     )
     q(
         "CREATE TEMP TABLE edges AS "
@@ -244,7 +256,8 @@ def _merge_tables(
     )
     # Merged nodes: the kept node's name and URL; company and position filled in.
     q(
-        f"CREATE TEMP TABLE attrs AS SELECT coalesce(g.target, n.node) AS node, "
+        "CREATE TEMP TABLE attrs AS SELECT a.*, i.industry FROM ("
+        "SELECT coalesce(g.target, n.node) AS node, "
         "arg_min(n.name, g.target IS NOT NULL) AS name, "
         "arg_min(n.url, g.target IS NOT NULL) AS url, "
         f"coalesce(arg_min(n.company, (g.target IS NOT NULL)::INT * {ORDER} + n.seen) "
@@ -252,12 +265,12 @@ def _merge_tables(
         f"coalesce(arg_min(n.position, (g.target IS NOT NULL)::INT * {ORDER} + n.seen) "
         "FILTER (WHERE n.position <> ''), '') AS position, "
         "bool_or(n.is_owner) AS is_owner "
-        "FROM nodes n LEFT JOIN merged g ON g.node = n.node GROUP BY 1"
+        "FROM nattrs n LEFT JOIN merged g ON g.node = n.node GROUP BY 1) a "
+        "LEFT JOIN industries i ON i.company = a.company AND i.position = a.position"
     )
-    con.unregister("mine")
     return [
-        (node, source)
-        for node, source in q("SELECT node, source FROM owners ORDER BY ord").fetchall()
+        (owner, source)
+        for owner, source in q("SELECT owner, source FROM owners ORDER BY ord").fetchall()
     ]
 
 
@@ -272,43 +285,66 @@ def _companies(con: duckdb.DuckDBPyConnection, layer: str) -> list[tuple[str, in
     ]
 
 
-def _positions(con: duckdb.DuckDBPyConnection, layer: str) -> list[tuple[tuple[str, str], int]]:
-    return [
-        ((company, position), n)
-        for company, position, n in con.execute(
-            f"SELECT a.company, a.position, count(*) FROM {layer} l JOIN attrs a USING (node) "
-            "GROUP BY a.company, a.position ORDER BY min(l.rank)"
-        ).fetchall()
-    ]
+def _industries(con: duckdb.DuckDBPyConnection, layer: str) -> dict[str, int]:
+    """People per inferred industry in a layer, largest first, ties in the order the
+    breadth-first search meets them (as :func:`netlens.analyze.reach.industry_reach`):
+    the industries worked out when the exports were added, the rest here."""
+    from netlens.classify import classify_company, industry_by_company
+
+    found: dict[str, list[int]] = {}  # industry → [people, first place met]
+    rows = con.execute(
+        f"SELECT a.industry, NULL, NULL, count(*), min(l.rank) FROM {layer} l "
+        "JOIN attrs a USING (node) WHERE a.industry IS NOT NULL GROUP BY a.industry "
+        f"UNION ALL SELECT NULL, a.company, a.position, count(*), min(l.rank) FROM {layer} l "
+        "JOIN attrs a USING (node) WHERE a.industry IS NULL GROUP BY a.company, a.position"
+    ).fetchall()
+    for industry, company, position, n, first in rows:
+        if industry is None:
+            decided = industry_by_company(company)
+            industry = decided.label if decided else classify_company(company, position).label
+        known = found.setdefault(industry, [0, first])
+        known[0] += n
+        known[1] = min(known[1], first)
+    ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1]))
+    return {industry: n for industry, (n, _) in ranked}
 
 
-def _circle(con: duckdb.DuckDBPyConnection, me: str, structure: Any) -> tuple[Any, list]:
-    """Structure and communities of the owner's circle: networkx on its ties alone."""
+def _circle(con: duckdb.DuckDBPyConnection, me: int, structure: Any) -> tuple[Any, list]:
+    """Structure and communities of the owner's circle: networkx on its ties alone, the
+    nodes by their ids (networkx's order, and so Louvain's, follows them)."""
     import networkx as nx
 
+    q = con.execute
+    q(
+        "CREATE TEMP TABLE circle AS SELECT l.node AS id, l.rank, i.node, a.name, a.company, "
+        "a.is_owner FROM (SELECT node, rank FROM l1 UNION ALL SELECT $me, 0) l "
+        "JOIN ids i ON i.id = l.node JOIN attrs a ON a.node = l.node",
+        {"me": me},
+    )
     ego = nx.Graph()
-    contacts = []
-    for node, name, company, is_owner in con.execute(
-        "SELECT l.node, a.name, a.company, a.is_owner FROM l1 l JOIN attrs a USING (node) "
-        "ORDER BY l.rank"
+    contacts, names = [], {}
+    for ident, rank, node, name, company, is_owner in q(
+        "SELECT id, rank, node, name, company, is_owner FROM circle ORDER BY rank"
     ).fetchall():
-        contacts.append(node)
+        names[ident] = node
+        if rank:
+            contacts.append(node)
         ego.add_node(node, name=name, company=company, owner=is_owner)
-    ego.add_node(me)
     ego.add_edges_from(
-        con.execute(
-            "SELECT a, b FROM edges WHERE (a = $me OR a IN (SELECT node FROM l1)) "
-            "AND (b = $me OR b IN (SELECT node FROM l1))",
-            {"me": me},
+        (names[a], names[b])
+        for a, b in q(
+            "SELECT a, b FROM edges WHERE a IN (SELECT id FROM circle) "
+            "AND b IN (SELECT id FROM circle)"
         ).fetchall()
     )
-    degree = dict(
-        con.execute(
-            "SELECT u, count(*) FROM adj WHERE u IN (SELECT node FROM l1 JOIN attrs USING (node) "
-            "WHERE is_owner) GROUP BY u"
+    degree = {
+        names[ident]: n
+        for ident, n in q(
+            "SELECT u, count(*) FROM adj WHERE u IN (SELECT id FROM circle WHERE is_owner) "
+            "GROUP BY u"
         ).fetchall()
-    )
-    return structure(ego, me, contacts, degree=lambda node: degree.get(node, 0))
+    }
+    return structure(ego, names[me], contacts, degree=lambda node: degree.get(node, 0))
 
 
 def teammates(

@@ -10,7 +10,12 @@ Tables:
   ``connections`` and ``interactions`` (rows kept).
 - ``connections``: the edge table, one row per person in a member's ``Connections.csv``:
   ``owner``, ``row`` (its place in the file), ``person`` (``person_id``), ``name``,
-  ``url``, ``company``, ``position``, ``connected_on``, ``name_key``.
+  ``url``, ``company``, ``position``, ``connected_on``, ``name_key``, and ``owner_id`` and
+  ``person_id``, the numbers of ``owner`` and ``person`` in ``nodes``.
+- ``nodes``: a number (``id``) for each node id (``node``: a profile URL, ``name:…`` or
+  ``owner:…``) — the edge table's joins are on numbers — and ``name_only`` (no URL).
+- ``industries``: the inferred industry of each (``company``, ``position``) met, worked out
+  once, when its export was added.
 - ``interactions``: ``owner``, ``person``, ``kind``, ``date``, ``direction``, ``note``,
   ``group`` — what tie strength is computed from. No message text, subject or email
   address is stored: only that a message was sent, when, and which way.
@@ -44,7 +49,15 @@ CREATE TABLE exports (
 CREATE TABLE connections (
     owner VARCHAR NOT NULL, "row" INTEGER NOT NULL, person VARCHAR NOT NULL,
     name VARCHAR NOT NULL, url VARCHAR, company VARCHAR NOT NULL, position VARCHAR NOT NULL,
-    connected_on TIMESTAMP, name_key VARCHAR NOT NULL
+    connected_on TIMESTAMP, name_key VARCHAR NOT NULL, owner_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL
+);
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY, node VARCHAR UNIQUE NOT NULL, name_only BOOLEAN NOT NULL
+);
+CREATE TABLE industries (
+    company VARCHAR NOT NULL, position VARCHAR NOT NULL, industry VARCHAR NOT NULL,
+    PRIMARY KEY (company, position)
 );
 CREATE TABLE interactions (
     owner VARCHAR NOT NULL, person VARCHAR NOT NULL, kind VARCHAR NOT NULL, date TIMESTAMP,
