@@ -80,16 +80,14 @@ def test_intros_with_reads_messages_only_for_first_hops(team_workspace):
     as_of = dt.date.fromisoformat(AS_OF)
     lean = first_hop_teammates(network, tuple(str(p) for p in TEAM[1:]))
     team = netlens.merge(network, full, as_of=as_of)
-    reached = netlens.reach(team)["companies_by_degree"]
-    companies = [c["company"] for d in ("1", "2") for c in reached[d]["top"][:3]]
-    for company in companies:
+    for company in full[0].people["company"].value_counts().index[:4]:
         expected = netlens.intros(team, company=company)
         found = netlens.intros(netlens.merge(network, lean, as_of=as_of), company=company)
         assert found == expected
 
 
 def test_connections_part_reads_the_same_people_and_owner():
-    for path in [*TEAM, EXPORTS / "era2025", EXPORTS / "era2016", EXPORTS / "quirks"]:
+    for path in [TEAM[0], EXPORTS / "era2025", EXPORTS / "quirks"]:
         full, lean = netlens.load(path), netlens.load(path, parts="connections")
         assert lean.owner.to_dict() == full.owner.to_dict()
         assert lean.people.equals(full.people)
