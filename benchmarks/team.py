@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import AS_OF, Table, netlens, run_process  # noqa: E402
+from run import AS_OF, Table, netlens, run_process
 
 SEED = 5
 SIZES = {
