@@ -13,7 +13,8 @@ the process's own peak resident memory, as in ``benchmarks/run.py``):
 - ``netlens reach FIRST --with`` the N − 1 others (sizes up to 300), and its ratio to the
   floor — the median over ``--repeat`` rounds of the two run back to back (target ≤ 3× at
   100);
-- ``netlens team add`` of the first N − 1 exports into a new workspace (once: it is long);
+- ``netlens team add`` of the first N − 1 exports into a new workspace (once: it is long;
+  ``--reuse`` keeps the workspace of an earlier run instead);
 - ``netlens team add`` of the last export to that full workspace (target ≤ 2 s);
 - ``netlens reach FIRST --team`` the workspace (target ≤ 10 s, peak memory < 3 GB at 1,000),
   and whether its JSON equals that of ``--with`` (sizes up to 300).
@@ -79,7 +80,7 @@ def make_inputs(out: Path, size: str) -> list[Path]:
     return zips
 
 
-def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int) -> None:
+def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int, reuse: bool) -> None:
     n = len(zips)
     me, paths = str(zips[0]), [str(p) for p in zips]
     floor = [sys.executable, "-c", FLOOR, *paths]
@@ -105,17 +106,20 @@ def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int) -> 
         )  # fmt: skip
     workspace = out / "workspaces" / f"team-{size}.duckdb"
     workspace.parent.mkdir(parents=True, exist_ok=True)
-    workspace.unlink(missing_ok=True)
-    seconds, peak, _ = run_process(netlens("team", "add", str(workspace), *paths[:-1]))
-    table.add(f"team add ×{n - 1} (new workspace)", size, seconds, peak, None, "", None,
-              f"{seconds / (n - 1):.2f} s per export")  # fmt: skip
+    if not (reuse and _members(workspace) in (n - 1, n)):
+        workspace.unlink(missing_ok=True)
+        seconds, peak, _ = run_process(netlens("team", "add", str(workspace), *paths[:-1]))
+        table.add(f"team add ×{n - 1} (new workspace)", size, seconds, peak, None, "", None,
+                  f"{seconds / (n - 1):.2f} s per export")  # fmt: skip
     adds = []
     for _ in range(repeat):  # the same export again: replaced, the same work each time
         seconds, peak, _ = run_process(netlens("team", "add", str(workspace), paths[-1]))
         adds.append((seconds, peak))
     seconds, peak = min(a[0] for a in adds), max(a[1] for a in adds)
+    judged = size == "1000"  # the issue sets these targets for 1,000 exports
     table.add(f"team add 1 more (to {n})", size, seconds, peak, None,
-              f"≤ {ADD_ONE_SECONDS:g} s", seconds <= ADD_ONE_SECONDS)  # fmt: skip
+              f"≤ {ADD_ONE_SECONDS:g} s" if judged else "",
+              seconds <= ADD_ONE_SECONDS if judged else None)  # fmt: skip
     reach_team = netlens("reach", me, "--team", str(workspace), "--as-of", AS_OF,
                          "--format", "json")  # fmt: skip
     runs = [run_process(reach_team) for _ in range(repeat)]
@@ -125,10 +129,19 @@ def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int) -> 
         else "DIFFERS from --with"
     )  # fmt: skip
     table.add(f"netlens reach --team ({n})", size, seconds, peak, None,
-              f"≤ {REACH_SECONDS:g} s", seconds <= REACH_SECONDS, same)  # fmt: skip
-    table.add(f"  its peak memory ({n})", size, None, peak, None, "< 3 GB", peak < PEAK_MB)
+              f"≤ {REACH_SECONDS:g} s" if judged else "",
+              seconds <= REACH_SECONDS if judged else None, same)  # fmt: skip
+    table.add(f"  its peak memory ({n})", size, None, peak, None, "< 3 GB" if judged else "",
+              peak < PEAK_MB if judged else None)  # fmt: skip
     if same.startswith("DIFFERS"):
         table.add("reach --team = --with", size, None, None, None, "equal", False)
+
+
+def _members(workspace: Path) -> int | None:
+    if not workspace.exists():
+        return None
+    _, _, stdout = run_process(netlens("team", "list", str(workspace), "--format", "json"))
+    return len(json.loads(stdout)["members"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,6 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", default="/tmp/team-bench/bench", help="inputs (cached), results")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is kept")
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="keep a workspace of N - 1 or N members from an earlier run (skips the first add)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in SIZES]
@@ -148,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     table = Table()
     table.header()
     for size in sizes:
-        bench(table, size, make_inputs(out, size), out, args.repeat)
+        bench(table, size, make_inputs(out, size), out, args.repeat, args.reuse)
     (out / "team-results.json").write_text(json.dumps(table.rows, indent=1))
     failed = sum(row["result"] == "FAIL" for row in table.rows)
     print(f"\n{failed} target(s) missed" if failed else "\nevery target met")
