@@ -34,7 +34,10 @@ OTHER = "#A0A0A0"
 UNKNOWN = "#CBCBCB"
 INK = "#222222"
 MUTED = "#666666"
-TIER_COLOURS = {"active": "#009E73", "fading": "#E69F00", "dormant": "#D55E00", "unknown": OTHER}
+TIER_COLOURS = {
+    "active": "#009E73", "fading": "#E69F00", "dormant": "#D55E00",
+    "new": "#56B4E9", "never": "#CC79A7", "unknown": OTHER,
+}  # fmt: skip
 STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
 DPI = 144
 LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
@@ -249,7 +252,7 @@ def tiers(chart: Chart) -> Figure:
 
 
 def timeline(chart: Chart) -> Figure:
-    """Stacked bars: ties by the year of their last interaction, coloured by tier."""
+    """Stacked bars: ties by the year of their last contact, coloured by tier."""
     years = chart.data["by_year"]
     fig, ax = _titled(chart, 8, 3.4)
     if not years:

@@ -26,30 +26,48 @@ def write_graph(
     as_of: dt.date,
     months: int = 12,
     industry_map: dict[str, str] | None = None,
+    redact: bool = False,
 ) -> bytes:
-    """The merged graph as GEXF, GraphML or node-link JSON, each node carrying name, url,
-    company, position, industry, function, seniority, degree (distance from the first
-    owner; -1 when unreachable) and, for the contacts of ``network`` (the first owner's
-    export), tier and strength. XML holds only the characters XML allows: others in a
-    name become U+FFFD."""
+    """The merged graph as GEXF, GraphML or node-link JSON. Each node's ``label`` is the
+    person's name (what Gephi, Cytoscape and yEd show), and it carries name, url, company,
+    position, industry, function, seniority, degree (distance from the first owner; -1 when
+    unreachable), community (Louvain, seeded, among the people with a known tie besides
+    their tie to the first owner; -1 otherwise) and, for the contacts of ``network`` (the
+    first owner's export), connected_on, last_contact (ISO dates, empty when none), tier
+    and strength. With ``redact``, people appear by initials, without URL or position, and
+    node ids are numbers. XML holds only the characters XML allows: others in a name become
+    U+FFFD."""
+    from netlens.analyze.reach import COMMUNITY_SEED
     from netlens.analyze.staleness import relationships
     from netlens.classify import classify_company, classify_position
+    from netlens.report.redact import initials
+    from netlens.wording import iso_date
 
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}")
     graph = team.graph.copy()
     distance = nx.single_source_shortest_path_length(graph, team.owner)
     ties = relationships(network, as_of=as_of, months=months).set_index("person_id")
+    community = _communities(graph, team.owner, COMMUNITY_SEED)
     for node, data in graph.nodes(data=True):
         industry = classify_company(data["company"], data["position"], industry_map=industry_map)
         function, seniority = classify_position(data["position"], data["company"])
         data.update(
             industry=industry.label, function=function, seniority=seniority,
-            degree=distance.get(node, -1), tier="", strength=0.0,
+            degree=distance.get(node, -1), community=community.get(node, -1),
+            connected_on="", last_contact="", tier="", strength=0.0,
         )  # fmt: skip
         if node in ties.index:
+            data["connected_on"] = iso_date(ties.at[node, "connected_on"]) or ""
+            data["last_contact"] = iso_date(ties.at[node, "last_contact"]) or ""
             data["tier"] = str(ties.at[node, "tier"])
             data["strength"] = round(float(ties.at[node, "strength"]), 4)
+        if redact and node != team.owner:  # teammates are third parties too
+            data.update(name=initials(data["name"]), url="", position="")
+        data["label"] = data["name"]
+    if redact:
+        graph = nx.convert_node_labels_to_integers(graph, label_attribute=None)
+        graph = nx.relabel_nodes(graph, {n: f"p{n}" for n in graph}, copy=True)
     if fmt == "json":
         return json.dumps(
             nx.node_link_data(graph, edges="links"), ensure_ascii=False, indent=1
@@ -61,6 +79,18 @@ def write_graph(
     else:
         nx.write_graphml(graph, buffer)
     return buffer.getvalue()
+
+
+def _communities(graph: nx.Graph, owner: str, seed: int) -> dict[str, int]:
+    """Node → Louvain community, among the people with a known tie besides their tie to
+    the owner (a star around the owner has no communities to tell)."""
+    among = graph.subgraph(n for n in graph if n != owner)
+    among = among.subgraph(n for n in among if among.degree(n))
+    if among.number_of_edges() == 0:
+        return {}
+    groups = nx.community.louvain_communities(among, seed=seed)
+    groups = sorted(groups, key=lambda g: (-len(g), min(g)))
+    return {node: index for index, group in enumerate(groups) for node in group}
 
 
 def _xml_safe(graph: nx.Graph) -> nx.Graph:

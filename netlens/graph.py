@@ -43,6 +43,12 @@ class Team:
     owners: list[str]
     unresolved_edges: int = 0
     notes: list[str] = field(default_factory=list)
+    # The people an edges file named: some of their ties are known beyond the exports.
+    edge_people: set[str] = field(default_factory=set)
+
+    def ties_known(self, node: str) -> bool:
+        """Whether anything shows ``node``'s own ties: an export of theirs, an edges file."""
+        return node in self.edge_people or node in self.owners
 
     @property
     def owner(self) -> str:
@@ -133,14 +139,20 @@ def _build_team(
     if len(set(owners)) < len(owners):
         raise NetlensError("the same person's export was given twice — pass each export once")
     unresolved = 0
+    edge_people: set[str] = set()
+    names = _name_index(graph)
     for left, right in edges:
-        a, b = _resolve(graph, left), _resolve(graph, right)
+        a, b = _place(graph, names, left), _place(graph, names, right)
         if a is None or b is None or a == b:
             unresolved += 1
             continue
+        edge_people.update((a, b))
         if not graph.has_edge(a, b):
             graph.add_edge(a, b, strength=0.0, messages=0, source="edges file")
-    return Team(graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes)
+    return Team(
+        graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes,
+        edge_people=edge_people,
+    )  # fmt: skip
 
 
 def _note_person(
@@ -225,16 +237,32 @@ def _merge_name_only_nodes(graph: nx.Graph) -> dict[str, str]:
     return merged
 
 
-def _resolve(graph: nx.Graph, ref: str) -> str | None:
-    """A node from a profile URL (any spelling), a node id, or a unique name."""
+def _place(graph: nx.Graph, names: dict[str, str | None], ref: str) -> str | None:
+    """The node an edges file means by ``ref`` — a profile URL (any spelling), a node id or
+    a name — added to the graph when no export knows them: a tie to someone outside the
+    exports still shows who reaches whom. None when ``ref`` is a name that several people
+    share (which one is meant cannot be told) or names no one."""
     if ref in graph:
         return ref
-    url = normalize_url(ref) if "linkedin.com" in ref.lower() else None
-    if url and url in graph:
+    if "linkedin.com" in ref.lower():
+        url = normalize_url(ref)
+        if not url:
+            return None
+        if url not in graph:
+            slug = url.rsplit("/", 1)[-1]
+            graph.add_node(url, name=slug, url=url, company="", position="", owner=False,
+                           known_by=0)  # fmt: skip
         return url
-    if url:
+    key = fold(ref)
+    if not key:
         return None
-    return _name_index(graph).get(fold(ref))
+    if key in names:
+        return names[key]  # None when ambiguous
+    node = f"name:{key}"
+    graph.add_node(node, name=ref.strip(), url="", company="", position="", owner=False,
+                   known_by=0)  # fmt: skip
+    names[key] = node
+    return node
 
 
 def read_edges(path: str | os.PathLike[str]) -> list[tuple[str, str]]:

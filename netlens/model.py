@@ -53,10 +53,49 @@ from netlens.errors import NetlensError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DIRECTIONS", "INTERACTION_KINDS", "LoadReport", "Network", "Owner"]
+__all__ = ["DIRECTIONS", "INTERACTION_KINDS", "AsOf", "LoadReport", "Network", "Owner"]
 
 INTERACTION_KINDS = ("connection", "message", "invitation", "endorsement", "recommendation")
+# An as-of date this long after the newest record judges the export by days it cannot know.
+STALE_AS_OF_DAYS = 90
+
+
+class AsOf(dt.date):
+    """The day a review is of, and where that day came from (``why``): "given", "the date
+    in the export's name", "the newest record in the export", or "today" for an export
+    without any date. A plain date everywhere a date is expected; outputs state ``why``."""
+
+    why: str
+
+    def __new__(cls, year: int, month: int, day: int, why: str = "given") -> AsOf:
+        self = super().__new__(cls, year, month, day)
+        self.why = why
+        return self
+
+    @classmethod
+    def of(cls, day: dt.date, why: str) -> AsOf:
+        return cls(day.year, day.month, day.day, why)
+
+    def __reduce__(self) -> tuple:  # pickles (and copies) with its reason
+        return (AsOf, (self.year, self.month, self.day, self.why))
+
+
 DIRECTIONS = ("in", "out")  # of an interaction, seen from the owner
+
+
+def as_of_warning(as_of: dt.date, newest_record: str | None) -> str | None:
+    """A warning when ``as_of`` is over 90 days past the newest record (an ISO date): every
+    tie would look staler than it was."""
+    if not newest_record:
+        return None
+    days = (as_of - dt.date.fromisoformat(newest_record)).days
+    if days <= STALE_AS_OF_DAYS:
+        return None
+    return (
+        f"as of {as_of.isoformat()} is {days:,} days after the newest record in the export "
+        f"({newest_record}): ties will look staler than they were then; --as-of "
+        f"{newest_record} reviews the export as it stood"
+    )
 
 
 @dataclass
@@ -87,6 +126,10 @@ class LoadReport:
     recommendations: int = 0
     first_connected: str | None = None  # ISO dates over every row with a date
     last_connected: str | None = None
+    # The date in LinkedIn's archive name (Basic_LinkedInDataExport_MM-DD-YYYY…), and the
+    # newest dated record of any file (not after the day it was loaded): ISO dates or None.
+    export_date: str | None = None
+    newest_record: str | None = None
     excluded_messages: dict[str, int] = field(default_factory=dict)  # draft/spam/sponsored
     unmatched: dict[str, int] = field(default_factory=dict)  # kind → rows with non-contacts
 
@@ -133,6 +176,23 @@ class Network:
             dates = dates[dates.isna() | (dates < end)]
         return replace(self, people=people, interactions=inter, connection_dates=dates)
 
+    def default_as_of(self) -> AsOf:
+        """The day to review this export as of when none is given: the date in the
+        archive's name, else the newest dated record — never today, which would judge an
+        old export by days it could not know (only an export without any date gets
+        today)."""
+        if self.report.export_date:
+            day = dt.date.fromisoformat(self.report.export_date)
+            return AsOf.of(day, "the date in the export's name")
+        if self.report.newest_record:
+            day = dt.date.fromisoformat(self.report.newest_record)
+            return AsOf.of(day, "the newest record in the export")
+        return AsOf.of(dt.date.today(), "today: the export has no dates")
+
+    def as_of_warning(self, as_of: dt.date) -> str | None:
+        """See :func:`as_of_warning`."""
+        return as_of_warning(as_of, self.report.newest_record)
+
     def summary(self) -> dict[str, Any]:
         """The figures of ``netlens summary``, as plain data (SPEC §4 field names)."""
         report = self.report
@@ -147,6 +207,8 @@ class Network:
             "recommendations": report.recommendations,
             "first_connected": report.first_connected,
             "last_connected": report.last_connected,
+            "export_date": report.export_date,
+            "newest_record": report.newest_record,
             "owner": self.owner.to_dict(),
             "files": dict(report.files),
             "ignored_files": list(report.ignored_files),

@@ -196,7 +196,7 @@ def test_diversity_command_json_and_unknown_roundtrip(runner, tmp_path):
     result = runner.invoke(cli, ["diversity", str(export), "--format", "json",
                                  "--as-of", "2026-01-31"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     for field in ["by", "total", "known", "unknown_share", "categories", "shannon", "evenness",
                   "blau", "iqv", "effective_number", "hhi", "top_share"]:  # fmt: skip
         assert field in data
@@ -218,7 +218,7 @@ def test_diversity_command_json_and_unknown_roundtrip(runner, tmp_path):
         before = json.loads(
             runner.invoke(cli, ["diversity", str(EXPORTS / "quirks"), "--format", "json"]).output
         )
-        assert json.loads(again.output)["unknown"] < before["unknown"]
+        assert json.loads(again.stdout)["unknown"] < before["unknown"]
 
 
 def test_export_csv_columns_and_formula_neutralisation(runner, tmp_path):
@@ -231,14 +231,15 @@ def test_export_csv_columns_and_formula_neutralisation(runner, tmp_path):
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(table.columns) == [
         "name", "url", "company", "position", "connected_on", "industry", "function",
-        "seniority", "tier", "last_interaction", "days_since", "messages", "strength",
+        "seniority", "tier", "last_interaction", "last_contact", "days_since", "messages",
+        "strength",
     ]  # fmt: skip
     row = table.iloc[0]
     assert row["name"] == '\'=HYPERLINK("http://x") Eve'
     assert row["company"] == "'+Acme"
     assert row["position"] == "'@boss"
     assert row["connected_on"] == "2020-01-01"
-    assert row["tier"] == "dormant"
+    assert row["tier"] == "never"  # connected, never in contact
     assert row["days_since"] == str((pd.Timestamp("2026-01-01") - pd.Timestamp("2020-01-01")).days)
 
 

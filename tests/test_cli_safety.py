@@ -171,6 +171,26 @@ def test_rows_with_extra_fields_are_kept_and_counted(tmp_path):
     folder = write_folder(tmp_path / "e", {"Connections.csv": connections_csv(*rows)})
     network = netlens.load(folder)
     assert len(network.people) == 2
-    assert network.report.warnings == [
+    assert network.report.warnings[0] == (
         "Connections.csv: 1 row with more fields than the header; the extra fields were ignored"
-    ]
+    )
+
+
+def test_a_spreadsheet_instead_of_messages_csv_is_named_and_explained(tmp_path, runner):
+    from netlens.cli import cli
+
+    rows = ["A,B,,,Acme,Engineer,04 Jul 2023"]
+    folder = write_folder(tmp_path / "e", {"Connections.csv": connections_csv(*rows)})
+    (folder / "Messages.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    result = runner.invoke(cli, ["summary", str(folder)])
+    assert result.exit_code == 0
+    assert (
+        "  ! Messages.xlsx is not read: netlens reads Messages.csv, the CSV file LinkedIn "
+        "sends, not a .xlsx — save it as CSV UTF-8 named Messages.csv, or use the file from "
+        "LinkedIn's zip"
+    ) in result.stdout.splitlines()
+    assert "  ! no messages.csv in this export, so every tie looks untouched" in result.stdout
+    assert "Messages.xlsx" in result.stdout.split("Ignored")[1]
+    # A Connections.csv given alone is what the user chose: no nagging about messages.
+    alone = runner.invoke(cli, ["summary", str(folder / "Connections.csv")])
+    assert "no messages.csv" not in alone.stdout

@@ -33,7 +33,7 @@ def test_command_on_export(runner, command, target):
         assert result.exit_code == 0, (fmt, result.output)
         assert "Traceback" not in result.output
         if fmt == "json":
-            data = json.loads(result.output)
+            data = json.loads(result.stdout)
             assert data["as_of"] == "2026-11-21"
         elif fmt == "csv":
             assert result.output.count("\n") >= 1
@@ -53,7 +53,7 @@ def test_diff_across_eras(runner):
         cli, ["diff", str(EXPORTS / "era2023"), str(EXPORTS / "era2025"), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["changed"], "the fixtures' recurring contacts changed jobs between eras"
     assert all(c["before"] != c["after"] for c in data["changed"])
     text = runner.invoke(cli, ["diff", str(EXPORTS / "era2023"), str(EXPORTS / "era2025")])

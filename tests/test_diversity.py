@@ -62,3 +62,14 @@ def test_diversity_excludes_unknown_from_indices_but_reports_its_share():
     companies = diversity(people, by="company")
     assert companies["iqv"] == pytest.approx(3 / 2 * 0.625)  # k = the 3 companies observed
     assert companies["unknown"] == 1
+
+
+def test_small_shares_and_long_names_are_shown_honestly():
+    from netlens.wording import fit, percent
+
+    assert percent(4 / 980) == "<1%"  # four people are not "0%"
+    assert percent(976 / 980) == ">99%" and percent(1.0) == "100%" and percent(0.0) == "0%"
+    assert percent(0.0004, 1) == "<0.1%"
+    assert fit("Turner Construction Company", 12) == "Turner Cons…"  # cut, and says so
+    assert fit("東京海上日動火災保険", 7) == "東京海…"  # wide characters: 6 columns and "…"
+    assert fit("Acme", 6) == "Acme  "

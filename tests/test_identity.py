@@ -77,3 +77,14 @@ def test_folding_many_texts_together_is_folding_each_alone(texts):
         alone.append(folding.fold(text))
     assert together == alone
     assert all("\n" not in folded and folded == folded.strip() for folded in together)
+
+
+def test_the_lookup_and_folding_examples_hold():
+    import doctest
+
+    import netlens.folding
+    import netlens.lookup
+
+    for module in (netlens.lookup, netlens.folding):
+        failed, tried = doctest.testmod(module)
+        assert tried and not failed

@@ -123,15 +123,42 @@ def test_first_degree_reach_without_a_graph_matches_the_graph(era):
 
 def test_edges_file_adds_ties(team_paths, tmp_path):
     edges = tmp_path / "ties.csv"
-    edges.write_text(f"person,other\n{IN}dan/,Gus Gray\nZed Unknown,{IN}ann\n", encoding="utf-8")
+    edges.write_text(
+        f"person,other\n{IN}dan/,Gus Gray\nZed Unknown,{IN}dan\nAnn Archer,{IN}ann\n",
+        encoding="utf-8",
+    )
     pairs = read_edges(edges)
-    assert pairs == [(f"{IN}dan/", "Gus Gray"), ("Zed Unknown", f"{IN}ann")]
+    assert pairs[:2] == [(f"{IN}dan/", "Gus Gray"), ("Zed Unknown", f"{IN}dan")]
     networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
     result = reach(build_team(networks, as_of=AS_OF, edges=pairs), exports=4)
-    assert result["unresolved_edges"] == 1
-    assert result["redundancy"] == pytest.approx(2 / 4)  # Fay, and now Gus via Cat and Dan
-    bridges = {b["name"]: (b["reach"], b["unique_reach"]) for b in result["bridges"]}
-    assert bridges == {"Cat Cole": (3, 1), "Bob Baker": (2, 1), "Dan Drew": (1, 0)}
+    assert result["unresolved_edges"] == 1  # Ann and Ann: the same person
+    # Zed, whom no export lists, is second degree through Dan: a tie to someone outside
+    # the exports is not dropped.
+    assert result["second_degree"] == 5
+    assert result["redundancy"] == pytest.approx(2 / 5)  # Fay, and now Gus via Cat and Dan
+    bridges = [(b["name"], b["reach"], b["unique_reach"]) for b in result["bridges"]]
+    assert bridges == [("Cat Cole", 3, 1), ("Bob Baker", 2, 1), ("Dan Drew", 2, 1)]
+
+
+def test_third_degree_is_unknown_when_no_data_could_show_it(team_paths):
+    # Bob and Cat are both Ann's contacts: their exports show Ann's second degree, but
+    # nothing shows whom those people know. Unknown, not zero.
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat")]
+    result = reach(build_team(networks, as_of=AS_OF), exports=3)
+    assert result["second_degree"] == 4 and result["third_degree"] is None
+    assert "3" not in result["companies_by_degree"]
+    assert any(note.startswith("Third degree: unknown, not zero") for note in result["notes"])
+    # Eve is not Ann's contact: her export shows the third degree (Kim), and says so in JSON.
+    networks.append(load(team_paths["eve"], "eve"))
+    assert reach(build_team(networks, as_of=AS_OF), exports=4)["third_degree"] == 1
+
+
+def test_an_edges_file_alone_reaches_the_third_degree_through_outsiders(team_paths):
+    network = load(team_paths["ann"], "ann")
+    ties = [(f"{IN}bob", "Eve Eng"), ("Eve Eng", f"{IN}zed-zimmer")]  # neither in an export
+    result = reach(build_team([network], as_of=AS_OF, edges=ties), exports=1)
+    assert (result["first_degree"], result["second_degree"], result["third_degree"]) == (3, 1, 1)
+    assert result["unresolved_edges"] == 0
 
 
 def test_edges_alone_give_a_second_degree(team_paths, tmp_path):
@@ -177,7 +204,7 @@ def test_reach_and_intros_commands(runner, team_paths):
         cli, ["reach", str(team_paths["ann"]), *args, "--format", "json", "--owner-url", "ann"]
     )
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert (data["exports"], data["first_degree"], data["second_degree"]) == (3, 3, 4)
     result = runner.invoke(
         cli, ["intros", str(team_paths["ann"]), *args, "--company", "Globex", "--owner-url", "ann"]
@@ -218,3 +245,19 @@ def test_constraint_matches_networkx():
     graph = nx.relabel_nodes(graph, str)
     for node in ("0", "5", "33"):
         assert constraint(graph, node) == pytest.approx(nx.constraint(graph, nodes=[node])[node])
+
+
+def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):
+    networks = [load(team_paths[o], o) for o in ("ann", "bob", "cat", "eve")]
+    team = build_team(networks, as_of=AS_OF)
+    # "glob" is the start of Globex: everyone there; "KIM" and "king" find Kim King.
+    globex = intros(team, company="glob")
+    assert {p["target"] for p in globex["paths"]} == {"Gus Gray", "Hal Hunt"}
+    assert intros(team, to="KIM")["paths"][0]["target"] == "Kim King"
+    assert intros(team, to="king")["paths"][0]["target"] == "Kim King"
+    with pytest.raises(NetlensError, match="did you mean 'Kim King'"):
+        intros(team, to="Kin Kong")
+    with pytest.raises(NetlensError, match="did you mean 'Globex'"):
+        intros(team, company="Glbex")
+    with pytest.raises(NetlensError, match="check the spelling, or add the export"):
+        intros(team, company="Zzyzx")

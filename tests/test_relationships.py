@@ -17,7 +17,7 @@ from netlens.analyze.diff import diff
 from netlens.analyze.growth import growth
 from netlens.analyze.health import health
 from netlens.analyze.reengage import reengage
-from netlens.analyze.staleness import relationships, stale
+from netlens.analyze.staleness import TIERS, relationships, stale
 from netlens.cli import cli
 
 from conftest import EXPORTS, MESSAGES_HEADER, connections_csv, write_folder
@@ -82,17 +82,29 @@ def ties(export):
     return table.set_index("name")
 
 
-def test_tiers_either_side_of_their_boundaries(ties):
+def test_tiers_either_side_of_their_boundaries(ties, export):
     assert ties.loc["Ravi Shah", "tier"] == "active"  # last 2025-06-30: exactly 12 months
-    assert ties.loc["Ann Lee", "tier"] == "active"  # connected 2026-06-01
     assert ties.loc["Tom Baker", "tier"] == "fading"  # last 2023-06-30: exactly 36 months
     assert ties.loc["Mei Lin", "tier"] == "fading"  # endorsement 2024-12-15
-    assert ties.loc["Sam Ortiz", "tier"] == "fading"  # connected 2024-01-15
-    assert ties.loc["Lena Graf", "tier"] == "dormant"  # connected 2023-06-29: a day too old
-    assert ties.loc["Zoë Müller", "tier"] == "dormant"
     assert ties.loc["Ravi Shah", "days_since"] == 365
     assert ties.loc["Tom Baker", "days_since"] == 1096
-    assert ties.loc["Lena Graf", "days_since"] == 1097
+    later = relationships(netlens.load(export), as_of=AS_OF + dt.timedelta(days=1))
+    later = later.set_index("name")
+    assert later.loc["Tom Baker", "tier"] == "dormant"  # a day past 36 months
+    assert later.loc["Ravi Shah", "tier"] == "fading"  # a day past 12 months
+
+
+def test_accepting_a_connection_is_not_contact(ties):
+    # Connected, and nothing since (a draft to Ann and spam from her are not contact):
+    # new within 12 months of connecting, never after that, however recent the connection.
+    assert ties.loc["Ann Lee", "tier"] == "new"  # connected 2026-06-01
+    assert ties.loc["Sam Ortiz", "tier"] == "never"  # connected 2024-01-15
+    assert ties.loc["Lena Graf", "tier"] == "never"
+    assert ties.loc["Zoë Müller", "tier"] == "never"
+    assert ties.loc[["Ann Lee", "Sam Ortiz", "Zoë Müller"], "last_contact"].isna().all()
+    assert ties.loc["Lena Graf", "days_since"] == 1097  # quiet since connecting
+    # The active are only those in contact: a message here, not the connection.
+    assert ties.index[ties["tier"] == "active"].tolist() == ["Ravi Shah"]
 
 
 def test_messages_group_chat_draft_spam_sponsored(ties):
@@ -136,17 +148,20 @@ def pd_str(value) -> str:
 
 def test_stale_result_and_command(export, runner):
     result = stale(netlens.load(export), as_of=AS_OF)
-    assert result["tiers"] == {"active": 2, "fading": 3, "dormant": 2, "unknown": 0}
+    assert result["tiers"] == {
+        "active": 1, "fading": 2, "dormant": 0, "new": 1, "never": 3, "unknown": 0,
+    }  # fmt: skip
     # the fading and dormant first, the most talked-with first: Tom (a message and a
-    # recommendation: weight 4), Mei (1.5), then never-messaged ones, longest quiet first
+    # recommendation: weight 4), Mei (1.5); the active; then those never in contact,
+    # longest quiet first
     order = [c["name"] for c in result["contacts"]]
     assert order == [
-        "Tom Baker", "Mei Lin", "Zoë Müller", "Lena Graf", "Sam Ortiz", "Ravi Shah", "Ann Lee",
+        "Tom Baker", "Mei Lin", "Ravi Shah", "Zoë Müller", "Lena Graf", "Sam Ortiz", "Ann Lee",
     ]  # fmt: skip
     out = runner.invoke(cli, ["stale", str(export), "--as-of", "2026-06-30", "--format", "json"])
     assert out.exit_code == 0, out.output
-    data = json.loads(out.output)
-    assert data["months"] == 12 and data["tiers"]["fading"] == 3
+    data = json.loads(out.stdout)
+    assert data["months"] == 12 and data["tiers"]["fading"] == 2
     mei = next(c for c in data["contacts"] if c["name"] == "Mei Lin")
     assert mei == {
         "name": "Mei Lin",
@@ -155,6 +170,7 @@ def test_stale_result_and_command(export, runner):
         "position": "Engineer",
         "connected_on": "2021-03-01",
         "last_interaction": "2024-12-15",
+        "last_contact": "2024-12-15",
         "days_since": 562,
         "tier": "fading",
         "engaged": True,
@@ -167,13 +183,15 @@ def test_stale_result_and_command(export, runner):
 
 def test_months_option_moves_the_active_boundary(export):
     result = stale(netlens.load(export), as_of=AS_OF, months=24)
-    assert result["tiers"] == {"active": 3, "fading": 2, "dormant": 2, "unknown": 0}  # + Mei
+    assert result["tiers"] == {  # + Mei; Sam, connected 2024-01-15, is still "never"
+        "active": 2, "fading": 1, "dormant": 0, "new": 1, "never": 3, "unknown": 0,
+    }  # fmt: skip
 
 
 def test_reengage_ranks_past_conversations_first_with_reasons(export):
     result = reengage(netlens.load(export), as_of=AS_OF)
     names = [c["name"] for c in result["contacts"]]
-    assert result["candidates"] == 5  # the fading and dormant
+    assert result["candidates"] == 5  # the fading, and the never in contact
     assert set(names) == {"Tom Baker", "Mei Lin", "Sam Ortiz", "Lena Graf", "Zoë Müller"}
     assert names[0] == "Tom Baker"  # a recommendation and a message, quiet for 3 years
     assert set(names[:2]) == {"Tom Baker", "Mei Lin"}  # talked before: ahead of strangers
@@ -268,7 +286,7 @@ def test_message_counts_in_every_era(name, expected):
     table = relationships(netlens.load(EXPORTS / name), as_of=dt.date(2026, 11, 21))
     counted = {row.name: row.messages for row in table.itertuples() if row.messages}
     assert counted == expected[name]["message_interactions"]
-    assert set(table["tier"]) <= {"active", "fading", "dormant", "unknown"}
+    assert set(table["tier"]) <= set(TIERS)
 
 
 def test_diff_pairs_namesakes_by_company(tmp_path):

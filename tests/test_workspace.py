@@ -140,14 +140,27 @@ def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, as_of)
         assert (expected["second_degree"], expected["third_degree"]) == (2, 1)
 
 
-def test_newer_export_replaces_older_is_skipped(hand_drawn, tmp_path):
+def test_newer_export_replaces_older_is_skipped(runner, tmp_path):
+    """Cat's export of January 2021 (Bob), then of December 2024 (Bob and Hal): the newer
+    replaces the older and says who came; the older again is skipped."""
+    rows = {"bob": f"Bob,Baker,{IN}bob,,Acme,Engineer,01 Jan 2020",
+            "hal": f"Hal,Hunt,{IN}hal,,Globex,Buyer,01 Jan 2024"}  # fmt: skip
+    exports = {}
+    for date, people in (("01-05-2021", ["bob"]), ("12-01-2024", ["bob", "hal"])):
+        exports[date] = write_folder(
+            tmp_path / f"Basic_LinkedInDataExport_{date}",
+            {
+                "Connections.csv": connections_csv(*(rows[p] for p in people)),
+                "Profile.csv": "First Name,Last Name\nCat,Cole\n",
+            },
+        )
     path = tmp_path / "ws.duckdb"
-    cat = hand_drawn["cat"]
-    con = workspace.connect(path, create=True)
-    first = add_network(con, cat.until(dt.date(2021, 1, 1)), source="cat-2021.zip")
-    newer = add_network(con, cat, source="cat-2024.zip")
-    older = add_network(con, cat.until(dt.date(2021, 1, 1)), source="cat-2021.zip")
-    con.close()
+    added = []
+    for date in ("01-05-2021", "12-01-2024", "01-05-2021"):
+        result = run(runner, "team", "add", path, exports[date], "--format", "json")
+        assert result.exit_code == 0, result.output
+        added += json.loads(result.output)["added"]
+    first, newer, older = added
     assert (first["status"], first["connections"]) == ("added", 1)
     assert newer["status"] == "replaced"
     assert newer["diff"] == {
@@ -156,7 +169,7 @@ def test_newer_export_replaces_older_is_skipped(hand_drawn, tmp_path):
     assert older["status"] == "skipped" and "newer export" in older["reason"]
     listed = workspace.members(path)["members"]
     assert [(m["source"], m["snapshot"], m["connections"]) for m in listed] == [
-        ("cat-2024.zip", "2024-01-01", 2)
+        (str(exports["12-01-2024"]), "2024-12-01", 2)
     ]
 
 

@@ -16,9 +16,9 @@ import networkx as nx
 
 from netlens.classify import company_key
 from netlens.errors import NetlensError
-from netlens.folding import fold
 from netlens.graph import Team
 from netlens.identity import normalize_url
+from netlens.lookup import lookup, suggest
 
 __all__ = ["intros"]
 
@@ -35,10 +35,18 @@ def intros(
     graph, owner = team.graph, team.owner
     targets = _targets(graph, to=to, company=company)
     if not targets:
-        wanted = f"anyone at {company}" if company else to
+        wanted = f"anyone at {company!r}" if company else repr(to)
+        field = "company" if company else "name"
+        known = [data[field] for node, data in graph.nodes(data=True) if node != owner]
+        close = suggest(company or to or "", known)
+        hint = (
+            f"did you mean {' or '.join(repr(name) for name in close)}? Or add"
+            if close
+            else "check the spelling, or add"
+        )
         raise NetlensError(
-            f"no one in the merged exports matches {wanted!r} — check the spelling, or add "
-            "the export of someone who knows them with --with"
+            f"no one in the merged exports matches {wanted} — {hint} the export of someone "
+            "who knows them with --with"
         )
     paths = []
     for target in targets:
@@ -69,16 +77,22 @@ def intros(
 
 
 def _targets(graph: nx.Graph, *, to: str | None, company: str | None) -> list[str]:
+    """The people meant: everyone at the company named (its legal suffixes aside), else at
+    those it names in part (``delta`` → Delta Air Lines); the person of the profile URL;
+    the people of that name, else those it names in part (:func:`netlens.lookup.lookup`)."""
+    nodes = graph.nodes(data=True)
     if company is not None:
         key = company_key(company)
-        return sorted(
-            n for n, d in graph.nodes(data=True) if key and company_key(d["company"]) == key
-        )
+        exact = sorted(n for n, d in nodes if key and company_key(d["company"]) == key)
+        if exact:
+            return exact
+        meant = set(lookup(company, (d["company"] for _, d in nodes)))
+        return sorted(n for n, d in nodes if d["company"] in meant)
     url = normalize_url(to) if "linkedin.com" in str(to).lower() else None
     if url:
         return [url] if url in graph else []
-    wanted = fold(to)
-    return sorted(n for n, d in graph.nodes(data=True) if wanted and fold(d["name"]) == wanted)
+    meant = set(lookup(to, (d["name"] for _, d in nodes)))
+    return sorted(n for n, d in nodes if d["name"] in meant)
 
 
 def _first_hop(graph: nx.Graph, path: list[str]) -> tuple[float, int]:
@@ -95,11 +109,15 @@ def _who(graph: nx.Graph, node: str) -> str:
 
 
 def _advice(graph: nx.Graph, path: list[str]) -> str:
-    names = [graph.nodes[n]["name"] for n in path]
-    target = _who(graph, path[-1])
-    if len(path) == 2:
-        return f"You are already connected to {target}."
-    if len(path) == 3:
-        return f"Ask {names[1]} to introduce you to {target}."
-    chain = ", who knows ".join(names[2:-1])
-    return f"Ask {names[1]} to introduce you to {chain}, who knows {target}."
+    return advice([graph.nodes[n]["name"] for n in path[1:-1]], _who(graph, path[-1]))
+
+
+def advice(via: list[str], target: str) -> str:
+    """Whom to ask, in words: ``via`` the people between you and ``target``."""
+    stop = "" if target.endswith(".") else "."  # "… to M. C." ends once
+    if not via:
+        return f"You are already connected to {target}{stop}"
+    if len(via) == 1:
+        return f"Ask {via[0]} to introduce you to {target}{stop}"
+    chain = ", who knows ".join(via[1:])
+    return f"Ask {via[0]} to introduce you to {chain}, who knows {target}{stop}"

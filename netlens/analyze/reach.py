@@ -58,6 +58,11 @@ ONE_EXPORT_NOTE = (
     "merge teammates' exports with --with (each teammate downloads their own), or pass known "
     "ties between people with --edges ties.csv."
 )
+THIRD_DEGREE_NOTE = (
+    "Third degree: unknown, not zero. The merged exports show your contacts' contacts, but "
+    "not who those people know: that takes the export of someone who is not your own "
+    "contact, or an edges file with their ties."
+)
 
 
 def reach(team: Team, *, exports: int | None = None, top: int = TOP_BRIDGES) -> dict[str, Any]:
@@ -75,11 +80,14 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
     beyond_star = graph.number_of_edges() > graph.degree(owner)
+    # The third degree is seen only through the ties of someone at distance 2: a teammate
+    # who is not your contact, or a person an edges file names. Else it is not 0: unknown.
+    third_seen = beyond_star and any(team.ties_known(node) for node in layers[2])
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": len(layers[1]),
         "second_degree": len(layers[2]) if beyond_star else None,
-        "third_degree": len(layers[3]) if beyond_star else None,
+        "third_degree": len(layers[3]) if third_seen else None,
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": _companies(graph, layers[1])},
@@ -115,9 +123,12 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
         sum(1 for contacts in through.values() if len(contacts) >= 2) / second if second else 0.0
     )
     result["companies_by_degree"]["2"] = _companies(graph, layers[2])
-    result["companies_by_degree"]["3"] = _companies(graph, layers[3])
     result["industries_by_degree"]["2"] = _industries(graph, layers[2])
-    result["industries_by_degree"]["3"] = _industries(graph, layers[3])
+    if third_seen:
+        result["companies_by_degree"]["3"] = _companies(graph, layers[3])
+        result["industries_by_degree"]["3"] = _industries(graph, layers[3])
+    else:
+        result["notes"].append(THIRD_DEGREE_NOTE)
     result["structure"], result["communities"] = structure(graph, owner, layers[1])
     return result
 

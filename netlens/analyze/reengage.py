@@ -2,7 +2,8 @@
 
 Dormant ties that were once real are the most valuable to revive: they combine the trust of
 a past relationship with the fresh information of a contact who has moved on (Levin,
-Walter & Murnighan 2011). Every fading or dormant contact gets
+Walter & Murnighan 2011). Every fading or dormant contact, and every connection never in
+contact since connecting over ``months`` ago, gets
 
     score = value × staleness,   staleness = 1 − 2 ** (−days_since / half_life_days)
 
@@ -39,7 +40,9 @@ from netlens.classify import UNKNOWN, classify_people
 from netlens.model import Network
 from netlens.wording import iso_date
 
-__all__ = ["VALUE_POINTS", "reengage"]
+__all__ = ["CANDIDATE_TIERS", "VALUE_POINTS", "reengage"]
+
+CANDIDATE_TIERS = ("fading", "dormant", "never")
 
 VALUE_POINTS = {
     "base": 1.0,
@@ -97,7 +100,7 @@ def reengage(
     industry_size = known["industry"].value_counts()
     company_size = ties[ties["company_key"] != ""]["company_key"].value_counts()
 
-    candidates = ties[ties["tier"].isin(["fading", "dormant"])].copy()
+    candidates = ties[ties["tier"].isin(CANDIDATE_TIERS)].copy()
     candidates["industry_peers"] = candidates["industry"].map(industry_size).fillna(0)
     candidates["company_peers"] = candidates["company_key"].map(company_size).fillna(0)
     candidates["value"] = _values(candidates, len(known))
@@ -164,6 +167,7 @@ def _contact(row: Any, as_of: dt.date) -> dict[str, Any]:
         "score": round(float(row.score), 3),
         "days_since": int(row.days_since),
         "last_interaction": iso_date(row.last_interaction),
+        "last_contact": iso_date(row.last_contact),
         "messages": int(row.messages),
         "industry": row.industry,
         "seniority": row.seniority,
@@ -202,16 +206,12 @@ def _reasons(row: Any) -> list[str]:
             reasons.append(f"one of only {int(row.industry_peers)} contacts in {row.industry}")
     if row.company_peers == 1 and row.company_name:
         reasons.append(f"your only contact at {row.company_name}")
-    if not row.messages and _same_day(row.last_interaction, row.connected_on):
+    if row.tier == "never":
         # Nothing but the connection itself: "no contact" would suggest there once was some.
-        reasons.append(f"connected {_duration(int(row.days_since))} ago, nothing since")
+        reasons.append(f"connected {_duration(int(row.days_since))} ago, never in touch")
     else:
         reasons.append(f"no contact for {_duration(int(row.days_since))}")
     return reasons
-
-
-def _same_day(a: Any, b: Any) -> bool:
-    return not pd.isna(a) and not pd.isna(b) and pd.Timestamp(a).date() == pd.Timestamp(b).date()
 
 
 def _count(n: int) -> str:

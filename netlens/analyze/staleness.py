@@ -2,15 +2,20 @@
 
 An interaction is a counted message either way (drafts, spam and sponsored messages are
 not; in a group chat every participant counts), an invitation between you, an endorsement
-or recommendation either way, and the connection date itself (SPEC §3). Interactions
-dated after ``as_of`` are ignored, so a review "as of" a past date sees what was known then.
+or recommendation either way, and the connection date itself (SPEC §3); a *contact* is only
+a message, an endorsement or a recommendation: accepting a connection is not being in touch.
+Interactions dated after ``as_of`` are ignored, so a review "as of" a past date sees what was
+known then.
 
-Tiers (Levin, Walter & Murnighan 2011 call ties dormant after three years without contact):
+Tiers, from the last contact (Levin, Walter & Murnighan 2011 call ties dormant after three
+years without contact):
 
-- ``active``: last interaction within ``months`` months of ``as_of`` (default 12);
+- ``active``: last contact within ``months`` months of ``as_of`` (default 12);
 - ``fading``: older, but within 36 months;
 - ``dormant``: older than 36 months;
-- ``unknown``: no dated interaction at all.
+- ``new``: never in contact, connected within ``months`` months;
+- ``never``: never in contact, connected earlier;
+- ``unknown``: never in contact and no date at all.
 
 Tie strength is a recency-weighted count of interactions (Granovetter 1973 on frequency and
 recency as components of tie strength; the exponential decay is Marsden & Campbell's 1984
@@ -38,19 +43,33 @@ import pandas as pd
 from netlens.model import Network
 from netlens.wording import iso_date
 
-__all__ = ["DORMANT_MONTHS", "TIERS", "WEIGHTS", "relationships", "stale", "tie_figures"]
+__all__ = [
+    "CONTACT_KINDS",
+    "DORMANT_MONTHS",
+    "TIERS",
+    "TOUCHED",
+    "UNTOUCHED",
+    "WEIGHTS",
+    "relationships",
+    "stale",
+    "tie_figures",
+]
 
 # Weight of one interaction of each kind in tie strength. Invitations and the connection
 # itself mark a date (last interaction) but carry no weight: they say little about a tie.
 WEIGHTS = {"message": 1.0, "endorsement": 0.5, "recommendation": 3.0}
-TIERS = ("active", "fading", "dormant", "unknown")
+TIERS = ("active", "fading", "dormant", "new", "never", "unknown")
+# The tiers by last contact, of people never in contact, and the kinds that are contact.
+TOUCHED = ("active", "fading", "dormant")
+UNTOUCHED = ("new", "never", "unknown")
+CONTACT_KINDS = ("message", "endorsement", "recommendation")
 DORMANT_MONTHS = 36
 HALF_LIFE_DAYS = 365.0
 
 RELATIONSHIP_COLUMNS = [
     "person_id", "name", "url", "company", "position", "connected_on", "last_interaction",
-    "days_since", "tier", "engaged", "messages", "group_messages", "sent", "received",
-    "last_message",
+    "last_contact", "days_since", "tier", "engaged", "messages", "group_messages", "sent",
+    "received", "last_message",
     "strength", "weight",
 ]  # fmt: skip
 
@@ -64,8 +83,10 @@ def relationships(
 ) -> pd.DataFrame:
     """One row per person of ``network.people`` with:
 
-    ``last_interaction`` (timestamp), ``days_since`` (whole days from the day of the last
-    interaction to ``as_of``), ``tier``, ``engaged`` (at least one message ever, either way),
+    ``last_interaction`` and ``last_contact`` (timestamps, see the module docstring),
+    ``days_since`` (whole days from the day of the last contact to ``as_of``; for people never
+    in contact, from their last interaction, the connection: how long the tie has been quiet),
+    ``tier``, ``engaged`` (at least one message ever, either way),
     ``messages`` / ``sent`` / ``received`` (counted messages; ``group_messages`` of them in
     group chats), ``last_message``,
     ``strength`` (recency-weighted, see the module docstring) and ``weight`` (the same
@@ -88,7 +109,9 @@ def relationships(
     row = row[ours]
     size = len(people)
     dates = inter["date"].to_numpy(dtype="datetime64[ns]")[ours]
-    is_message = (inter["kind"] == "message").to_numpy()[ours]
+    kind = inter["kind"]
+    is_message = (kind == "message").to_numpy()[ours]
+    is_contact = kind.isin(CONTACT_KINDS).to_numpy()[ours]
     group = inter["group"].to_numpy(dtype=bool)[ours]
     direction = inter["direction"].to_numpy(dtype=object)[ours]
 
@@ -109,7 +132,9 @@ def relationships(
 
     out = pd.DataFrame({"person_id": people["person_id"].to_numpy()})
     out["last_interaction"] = latest(slice(None))
-    out["days_since"] = (as_of_ts - out["last_interaction"].dt.normalize()).dt.days
+    out["last_contact"] = latest(is_contact)
+    quiet_since = out["last_contact"].fillna(out["last_interaction"])
+    out["days_since"] = (as_of_ts - quiet_since.dt.normalize()).dt.days
     out["messages"] = count(is_message)
     out["group_messages"] = count(is_message & group)
     out["sent"] = count(is_message & (direction == "out"))
@@ -118,7 +143,9 @@ def relationships(
     out["strength"] = total(decayed)
     out["weight"] = total(weight)
     out["engaged"] = out["messages"] > 0
-    out["tier"] = _tiers(out["last_interaction"], as_of_ts, months)
+    # Connected when: the connection date, else (undated) the last interaction there is.
+    connected = pd.Series(people["connected_on"].to_numpy()).fillna(out["last_interaction"])
+    out["tier"] = _tiers(out["last_contact"], connected, as_of_ts, months)
     for column in ("name", "url", "company", "position", "connected_on"):
         out[column] = people[column].to_numpy()
     return out[RELATIONSHIP_COLUMNS]
@@ -164,15 +191,29 @@ def _weights(
     return weight, weight * 2.0 ** (-age_days / half_life_days)
 
 
-def _tiers(last: pd.Series, as_of: pd.Timestamp, months: int) -> pd.Series:
+def _tiers(
+    contact: pd.Series, connected: pd.Series, as_of: pd.Timestamp, months: int
+) -> pd.Categorical:
     active_since = as_of - pd.DateOffset(months=months)
     fading_since = as_of - pd.DateOffset(months=DORMANT_MONTHS)
-    day = last.dt.normalize()
-    tier = pd.Series("dormant", index=last.index)
-    tier[day >= fading_since] = "fading"
-    tier[day >= active_since] = "active"
-    tier[last.isna()] = "unknown"
+    day = contact.dt.normalize()
+    touched = contact.notna()
+    recent = connected.dt.normalize() >= active_since
+    tier = np.select(
+        [
+            touched & (day >= active_since),
+            touched & (day >= fading_since),
+            touched,
+            recent,
+            connected.notna(),
+        ],
+        ["active", "fading", "dormant", "new", "never"],
+        default="unknown",
+    )
     return pd.Categorical(tier, categories=TIERS)
+
+
+_STALE_ORDER = {"dormant": 0, "fading": 0, "active": 1, "never": 2, "new": 2, "unknown": 3}
 
 
 def stale(
@@ -184,12 +225,11 @@ def stale(
 ) -> dict[str, Any]:
     """The ``netlens stale`` result: tier counts and every contact — the fading and dormant
     first, the strongest past ties (``weight``) first among them, then the longest quiet; then
-    the active; then those without a date."""
+    the active; then those never in contact (the longest quiet first); then those without a
+    date."""
     table = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     tiers = {tier: int((table["tier"] == tier).sum()) for tier in TIERS}
-    order = table.assign(
-        _tier=table["tier"].map({"dormant": 0, "fading": 0, "active": 1, "unknown": 2}).astype(int)
-    ).sort_values(
+    order = table.assign(_tier=table["tier"].map(_STALE_ORDER).astype(int)).sort_values(
         ["_tier", "weight", "days_since", "name"],
         ascending=[True, False, False, True],
         kind="stable",
@@ -211,6 +251,7 @@ def _contact(row: Any) -> dict[str, Any]:
         "position": row.position,
         "connected_on": iso_date(row.connected_on),
         "last_interaction": iso_date(row.last_interaction),
+        "last_contact": iso_date(row.last_contact),
         "days_since": None if pd.isna(row.days_since) else int(row.days_since),
         "tier": str(row.tier),
         "engaged": bool(row.engaged),

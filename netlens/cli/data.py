@@ -16,6 +16,7 @@ from netlens.cli.options import (
     industry_map_option,
     months_option,
     network_argument,
+    sharing_options,
 )
 from netlens.cli.team import load_teammates, team_option, with_option
 
@@ -54,6 +55,7 @@ def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
 @team_option
 @industry_map_option
 @months_option
+@sharing_options
 @as_of_option
 def export_command(
     export: str,
@@ -64,15 +66,18 @@ def export_command(
     workspace: str | None,
     industry_map: dict[str, str] | None,
     months: int,
+    redact: bool,
+    quiet: bool,
     as_of: dt.date,
 ) -> None:
     """Write the people of the network, or the merged graph, to a file.
 
     CSV: one row per person with name, url, company, position, connected_on, industry,
-    function, seniority, tier, last_interaction, days_since, messages and strength; cells a
-    spreadsheet would run as formulas are neutralised. GEXF (Gephi), GraphML (Cytoscape,
-    yEd) and JSON (networkx node-link): the graph of your export merged with --with exports
-    (or a --team workspace), the same figures as node attributes.
+    function, seniority, tier, last_interaction, last_contact, days_since, messages and
+    strength; cells a spreadsheet would run as formulas are neutralised. GEXF (Gephi),
+    GraphML (Cytoscape, yEd) and JSON (networkx node-link): the graph of your export merged
+    with --with exports (or a --team workspace), labelled with names, the same figures and a
+    community as node attributes. --redact writes initials, and no profile URL or position.
 
     \b
     Examples:
@@ -100,27 +105,29 @@ def export_command(
 
             team = netlens.merge(network, teammates(workspace, network), as_of=as_of)
         else:
-            team = netlens.merge(network, load_teammates(others), as_of=as_of)
+            team = netlens.merge(network, load_teammates(others, quiet), as_of=as_of)
         data = write_graph(team, fmt, network=network, as_of=as_of, months=months,
-                           industry_map=industry_map)  # fmt: skip
+                           industry_map=industry_map, redact=redact)  # fmt: skip
         if output == "-":
             click.echo(data.decode("utf-8"), nl=False)
         else:
             write_atomic(output, data)
-            click.echo(
-                f"Wrote {team.graph.number_of_nodes():,} people and "
-                f"{team.graph.number_of_edges():,} ties to {output}",
-                err=True,
-            )
+            if not quiet:
+                click.echo(
+                    f"Wrote {team.graph.number_of_nodes():,} people and "
+                    f"{team.graph.number_of_edges():,} ties to {output}",
+                    err=True,
+                )
         return
     people = netlens.classify_people(network.people, industry_map=industry_map)
     ties = netlens.relationships(network, as_of=as_of, months=months)
-    text = render_people_csv(people, ties)
+    text = render_people_csv(people, ties, redact=redact)
     if output == "-":
         emit(text)
         return
     write_atomic(output, BOM + text)  # the BOM tells Excel the file is UTF-8
-    click.echo(f"Wrote {len(people):,} people to {output}", err=True)
+    if not quiet:
+        click.echo(f"Wrote {len(people):,} people to {output}", err=True)
 
 
 @cli.command()

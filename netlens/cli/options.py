@@ -21,6 +21,8 @@ __all__ = [
     "months_option",
     "network_argument",
     "remember_input",
+    "sharing_options",
+    "shown",
     "status",
 ]
 
@@ -42,20 +44,60 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def as_of_option(func: Callable) -> Callable:
-    """``--as-of YYYY-MM-DD``: the date results are computed for (default today)."""
+    """``--as-of YYYY-MM-DD``: the date results are computed for. Default: the export's own
+    date (:meth:`netlens.model.Network.default_as_of`) when the command has read one (put
+    this option under :func:`network_argument`), else today. A date long after the
+    export's newest record gets a warning."""
 
     @click.option(
         "--as-of",
         metavar="YYYY-MM-DD",
         callback=_parse_date,
         default=None,
-        help="Compute as of this date, for reproducible results. Default: today.",
+        help="Compute as of this date, for reproducible results. Default: the export's own "
+        "date (in its file name, else its newest record).",
     )
     @functools.wraps(func)
     def wrapper(*args: Any, as_of: dt.date | None, **kwargs: Any) -> Any:
-        return func(*args, as_of=as_of or dt.date.today(), **kwargs)
+        from netlens.model import AsOf
+
+        network = kwargs.get("network")
+        if as_of is not None:
+            as_of = AsOf.of(as_of, "given with --as-of")
+        elif network is not None:
+            as_of = network.default_as_of()
+        else:
+            as_of = AsOf.of(dt.date.today(), "today")
+        warning = network.as_of_warning(as_of) if network is not None else None
+        if warning and not kwargs.get("quiet"):
+            click.echo(f"Warning: {warning}", err=True)
+        return func(*args, as_of=as_of, **kwargs)
 
     return wrapper
+
+
+def sharing_options(func: Callable) -> Callable:
+    """``--redact`` and ``-q/--quiet``, for a command that prints people."""
+    func = click.option(
+        "-q", "--quiet", is_flag=True,
+        help="No status line and no warnings: the result and errors only.",
+    )(func)  # fmt: skip
+    return click.option(
+        "--redact", is_flag=True,
+        help="Third parties by their initials only (no names, profile URLs or positions), "
+        "and exports by file name: safe to share.",
+    )(func)  # fmt: skip
+
+
+def shown(result: Any, source: str, redact: bool) -> tuple[Any, str]:
+    """A command's result and the export's name as ``--redact`` lets them be printed."""
+    if not redact:
+        return result, source
+    from pathlib import Path
+
+    from netlens.report.redact import redact_result
+
+    return redact_result(result), Path(source).name
 
 
 def format_option(*choices: str) -> Callable:
@@ -75,7 +117,7 @@ def months_option(func: Callable) -> Callable:
         type=click.IntRange(min=1, max=35),
         default=12,
         show_default=True,
-        help="A tie is active when the last interaction is at most this many months old "
+        help="A tie is active when the last contact is at most this many months old "
         "(under 36: older than that, a tie is dormant).",
     )(func)
 

@@ -17,6 +17,9 @@ from netlens.cli.options import (
     industry_map_option,
     months_option,
     network_argument,
+    sharing_options,
+    shown,
+    status,
 )
 
 if TYPE_CHECKING:
@@ -84,24 +87,34 @@ def diversity(
 @network_argument
 @months_option
 @format_option("text", "json", "csv")
+@sharing_options
 @as_of_option
-def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) -> None:
-    """Which ties have gone stale: every contact's last interaction, tier and tie strength.
+def stale(
+    export: str,
+    network: Network,
+    months: int,
+    fmt: str,
+    redact: bool,
+    quiet: bool,
+    as_of: dt.date,
+) -> None:
+    """Which ties have gone stale: every contact's last contact, tier and tie strength.
 
-    Tiers: active (an interaction within --months months), fading (within 3 years),
-    dormant (older), unknown (no date). Interactions are messages either way, invitations,
-    endorsements, recommendations and the connection itself.
+    Tiers, by the last contact (a message either way, an endorsement or a recommendation):
+    active (within --months months), fading (within 3 years), dormant (older). Never in
+    contact: new (connected within --months months), never (earlier), unknown (no date).
 
     \b
     Examples:
       netlens stale export.zip
       netlens stale export.zip --months 6 --format csv > ties.csv
+      netlens stale export.zip --redact > to-share.txt
     """
     from netlens.analyze.staleness import stale as measure
     from netlens.render.relationships import render_stale
 
-    result = measure(network, as_of=as_of, months=months)
-    emit(render_stale(result, fmt, as_of, export))
+    result, source = shown(measure(network, as_of=as_of, months=months), export, redact)
+    emit(render_stale(result, fmt, as_of, source))
 
 
 @cli.command()
@@ -113,6 +126,7 @@ def stale(export: str, network: Network, months: int, fmt: str, as_of: dt.date) 
 @months_option
 @industry_map_option
 @format_option("text", "json", "csv")
+@sharing_options
 @as_of_option
 def reengage(
     export: str,
@@ -121,10 +135,12 @@ def reengage(
     months: int,
     industry_map: dict[str, str] | None,
     fmt: str,
+    redact: bool,
+    quiet: bool,
     as_of: dt.date,
 ) -> None:
-    """Whom to write to first: fading and dormant ties ranked by value × staleness, with
-    the reasons in plain words.
+    """Whom to write to first: fading, dormant and never-contacted ties ranked by value ×
+    staleness, with the reasons in plain words.
 
     \b
     Examples:
@@ -135,7 +151,8 @@ def reengage(
     from netlens.render.relationships import render_reengage
 
     result = rank(network, as_of=as_of, top=top, months=months, industry_map=industry_map)
-    emit(render_reengage(result, fmt, as_of, export))
+    result, source = shown(result, export, redact)
+    emit(render_reengage(result, fmt, as_of, source))
 
 
 @cli.command()
@@ -160,8 +177,9 @@ def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
 @format_option("text", "json")
+@sharing_options
 @as_of_option
-def diff(old: str, new: str, fmt: str, as_of: dt.date) -> None:
+def diff(old: str, new: str, fmt: str, redact: bool, quiet: bool, as_of: dt.date) -> None:
     """What changed between two exports of yours: who is new, who left, who changed jobs.
 
     \b
@@ -172,4 +190,6 @@ def diff(old: str, new: str, fmt: str, as_of: dt.date) -> None:
     from netlens.analyze.diff import diff as compare
     from netlens.render.relationships import render_diff
 
-    emit(render_diff(compare(netlens.load(old), netlens.load(new)), fmt, as_of))
+    with status(f"Reading {old} and {new}…", quiet=quiet):
+        result = compare(netlens.load(old), netlens.load(new))
+    emit(render_diff(shown(result, old, redact)[0], fmt, as_of))

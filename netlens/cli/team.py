@@ -17,6 +17,8 @@ from netlens.cli.options import (
     format_option,
     network_argument,
     remember_input,
+    sharing_options,
+    shown,
     status,
 )
 
@@ -76,7 +78,9 @@ def load_teammates(
     return teammates
 
 
-def first_hop_teammates(network: Network, others: tuple[str, ...]) -> list[Network]:
+def first_hop_teammates(
+    network: Network, others: tuple[str, ...], quiet: bool = False
+) -> list[Network]:
     """The teammates for ``intros``: their connections, and their messages only where they
     weigh a first hop (a tie between the teammate and the owner of ``network``, whose
     strength orders the paths)."""
@@ -84,10 +88,10 @@ def first_hop_teammates(network: Network, others: tuple[str, ...]) -> list[Netwo
     from netlens.graph import owner_node
 
     me, contacts = owner_node(network), set(network.people["person_id"])
-    teammates = load_teammates(others, parts="connections")
+    teammates = load_teammates(others, quiet, parts="connections")
     for i, (path, teammate) in enumerate(zip(others, teammates, strict=True)):
         if owner_node(teammate) in contacts or (teammate.people["person_id"] == me).any():
-            with status(f"Reading {path}…"):
+            with status(f"Reading {path}…", quiet=quiet):
                 teammates[i] = netlens.load(path)
     return teammates
 
@@ -111,10 +115,11 @@ def read_edges(edges: str | None) -> list[tuple[str, str]]:
 @edges_option
 @team_option
 @format_option("text", "json")
+@sharing_options
 @as_of_option
 def reach(
     export: str, network: Network, others: tuple[str, ...], edges: str | None,
-    workspace: str | None, fmt: str, as_of: dt.date,
+    workspace: str | None, fmt: str, redact: bool, quiet: bool, as_of: dt.date,
 ) -> None:  # fmt: skip
     """How far the network reaches: 1st, 2nd and 3rd degree, bridges, redundancy.
 
@@ -136,11 +141,12 @@ def reach(
 
         result = workspace_reach(workspace, network.until(as_of), as_of=as_of)
     else:
-        teammates = load_teammates(others, parts="connections")
+        teammates = load_teammates(others, quiet, parts="connections")
         result = netlens.reach(
             netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
         )
-    emit(render_reach(result, fmt, as_of, export))
+    result, source = shown(result, export, redact)
+    emit(render_reach(result, fmt, as_of, source))
 
 
 @cli.command()
@@ -154,10 +160,12 @@ def reach(
     "--top", type=click.IntRange(min=1), default=10, show_default=True, help="Paths to show."
 )
 @format_option("text", "json")
+@sharing_options
 @as_of_option
 def intros(
     export: str, network: Network, others: tuple[str, ...], edges: str | None,
     workspace: str | None, person: str | None, company: str | None, top: int, fmt: str,
+    redact: bool, quiet: bool,
     as_of: dt.date,
 ) -> None:  # fmt: skip
     """Who can introduce you to a person, or to anyone at a company.
@@ -181,6 +189,7 @@ def intros(
 
         teammates = workspace_teammates(workspace, network, interactions="first hop")
     else:
-        teammates = first_hop_teammates(network, others)
+        teammates = first_hop_teammates(network, others, quiet)
     team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
-    emit(render_intros(netlens.intros(team, to=person, company=company, top=top), fmt, as_of))
+    result = netlens.intros(team, to=person, company=company, top=top)
+    emit(render_intros(shown(result, export, redact)[0], fmt, as_of))

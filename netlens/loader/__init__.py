@@ -13,7 +13,9 @@ and the messages are read only when those do not tell the owner's profile URL.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -22,7 +24,7 @@ import pandas as pd
 
 from netlens import collector
 from netlens.errors import NetlensError
-from netlens.loader.archive import Export, open_export
+from netlens.loader.archive import Export, misfiled, open_export
 from netlens.loader.connections import read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
@@ -72,6 +74,7 @@ def _read_connections(
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     warnings = report.warnings
     warnings.extend(export.warnings)
+    warnings.extend(filter(None, (misfiled(name) for name in export.ignored)))
 
     def optional(kind: str, reader: Callable[..., T]) -> T | None:
         member = export.files.get(kind)
@@ -99,6 +102,11 @@ def _read_connections(
     if (owner.url is None or owner.name is None) and "messages" in export.files:
         messages = optional("messages", read_messages)
         owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
+    report.export_date = iso_date(_archive_date([export.source.name, export.root]))
+    # Of the connections and invitations only: the messages are not read.
+    report.newest_record = iso_date(
+        _newest(connections.dates, None if invitations is None else invitations.frame["date"])
+    )
     return Network(
         owner=owner,
         people=people,
@@ -113,6 +121,7 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     warnings = report.warnings
     warnings.extend(export.warnings)
+    warnings.extend(filter(None, (misfiled(name) for name in export.ignored)))
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
         member = export.files.get(kind)
@@ -197,7 +206,22 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report.files[export.files["invitations"].name] = invitations.rows
         report.invitations = invitations.rows
     report.unmatched.update(unmatched_events)
+    if "messages" not in export.files and not export.single_file:
+        warnings.append(
+            "no messages.csv in this export, so every tie looks untouched: LinkedIn puts "
+            "messages.csv at the top of the zip it e-mails you (Settings → Data privacy → "
+            "Get a copy of your data); pass that zip, or put messages.csv beside "
+            "Connections.csv"
+        )
     interactions = pd.concat([*parts, *event_parts], ignore_index=True)
+    report.export_date = iso_date(_archive_date([export.source.name, export.root]))
+    report.newest_record = iso_date(
+        _newest(
+            interactions["date"],
+            connections.dates,
+            None if messages is None else messages.dates,
+        )
+    )
     return Network(
         owner=owner,
         people=people,
@@ -207,6 +231,39 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         positions=positions,
         connection_dates=connections.dates,
     )
+
+
+# LinkedIn names its archives Basic_LinkedInDataExport_MM-DD-YYYY.zip (or Complete_…), and
+# the folder inside them alike; a browser may add " (1)".
+ARCHIVE_NAME = re.compile(r"LinkedInDataExport_(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
+
+
+def _archive_date(names: list[str]) -> dt.date | None:
+    """The date in LinkedIn's archive name: of EXPORT itself, else of a folder in it."""
+    for name in names:
+        found = ARCHIVE_NAME.search(name)
+        if found:
+            month, day, year = (int(part) for part in found.groups())
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def _newest(*dates: pd.Series | np.ndarray | None) -> dt.date | None:
+    """The newest of any dates given, ignoring those after today (a clock gone wrong)."""
+    tomorrow = np.datetime64(dt.date.today() + dt.timedelta(days=1), "ns")
+    newest = None
+    for values in dates:
+        if values is None:
+            continue
+        values = np.asarray(values, dtype="datetime64[ns]")
+        values = values[~np.isnat(values) & (values < tomorrow)]
+        if len(values):
+            top = values.max()
+            newest = top if newest is None else max(newest, top)
+    return None if newest is None else pd.Timestamp(newest).date()
 
 
 def _part(

@@ -25,7 +25,9 @@ from typing import BinaryIO
 from netlens.errors import ExportNotFoundError, UnreadableExportError
 from netlens.text import one_line
 
-__all__ = ["FILE_KINDS", "READ_BLOCK", "Export", "Member", "file_kind", "open_export"]
+__all__ = [
+    "FILE_KINDS", "READ_BLOCK", "Export", "Member", "file_kind", "misfiled", "open_export",
+]  # fmt: skip
 
 # Normalised file name (lower case, no spaces, underscores or extension) → file kind.
 FILE_KINDS = {
@@ -64,6 +66,22 @@ def file_kind(name: str) -> str | None:
     return FILE_KINDS.get(key)
 
 
+def misfiled(name: str) -> str | None:
+    """Why a file that looks like one netlens reads is not read (``Messages.xlsx``: a
+    spreadsheet; ``messages.txt``), or None."""
+    path = PurePosixPath(name)
+    stem, suffix = path.stem, path.suffix.lower()
+    kind = FILE_KINDS.get(re.sub(r"[\s_]+", "", stem.lower()))
+    if kind is None or suffix == ".csv":
+        return None
+    wanted = f"{stem}.csv"
+    return (
+        f"{name} is not read: netlens reads {wanted}, the CSV file LinkedIn sends, not a "
+        f"{suffix or 'file without an extension'} — save it as CSV UTF-8 named {wanted}, or "
+        "use the file from LinkedIn's zip"
+    )
+
+
 @dataclass
 class Member:
     """One file of the export. ``open()`` gives a fresh binary stream each time;
@@ -84,6 +102,7 @@ class Export:
     ignored: list[str] = field(default_factory=list)
     single_file: bool = False  # EXPORT was a CSV file, read as Connections.csv
     warnings: list[str] = field(default_factory=list)  # files skipped, and why
+    root: str = ""  # the folder the files are in, when one down (LinkedIn's archive name)
 
 
 @contextmanager
@@ -340,7 +359,7 @@ def _classify(source: Path, members: list[Member], where: str) -> Export:
         )
     connections = min(candidates, key=lambda m: (len(PurePosixPath(m.name).parts), m.name))
     root = PurePosixPath(connections.name).parent
-    export = Export(source=source)
+    export = Export(source=source, root="" if root == PurePosixPath(".") else str(root))
     for member in members:
         path = PurePosixPath(member.name)
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else member.name

@@ -7,7 +7,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.render.summary import render_json
-from netlens.wording import fit, percent, plural, width
+from netlens.wording import fit, percent, plural, stated, width
 
 __all__ = ["render_diversity", "render_unknown_companies"]
 
@@ -39,7 +39,7 @@ def render_diversity(
 def _text(r: dict[str, Any], as_of: dt.date, source: str, hint: bool) -> str:
     one, many = NOUNS[r["by"]]
     lines = [
-        f"Diversity by {one} — {source} (as of {as_of.isoformat()})",
+        f"Diversity by {one} — {source} (as of {stated(as_of)})",
         "",
         f"{plural(r['total'], 'person')}: {r['known']:,} classified, "
         f"{r['unknown']:,} unknown ({percent(r['unknown_share'])}).",

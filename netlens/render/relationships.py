@@ -8,7 +8,7 @@ from typing import Any
 
 from netlens.output import csv_text
 from netlens.render.summary import render_json
-from netlens.wording import fit, plural
+from netlens.wording import fit, plural, stated
 
 __all__ = [
     "render_diff",
@@ -20,19 +20,21 @@ __all__ = [
 
 STALE_ROWS = 20
 TIER_MEANING = {
-    "active": "in touch within {months}",
-    "fading": "quiet for {months} to 3 years",
-    "dormant": "quiet for over 3 years",
+    "active": "in contact within {months}",
+    "fading": "no contact for {months} to 3 years",
+    "dormant": "no contact for over 3 years",
+    "new": "connected within {months}, no contact yet",
+    "never": "connected earlier, never in contact",
     "unknown": "no date at all",
 }
 STALE_CSV_COLUMNS = [
-    "name", "url", "company", "position", "connected_on", "last_interaction", "days_since",
-    "tier", "engaged", "messages", "strength",
+    "name", "url", "company", "position", "connected_on", "last_interaction", "last_contact",
+    "days_since", "tier", "engaged", "messages", "strength",
 ]  # fmt: skip
 
 
 def _header(title: str, source: str, as_of: dt.date) -> list[str]:
-    return [f"{title} — {source} (as of {as_of.isoformat()})", ""]
+    return [f"{title} — {source} (as of {stated(as_of)})", ""]
 
 
 def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
@@ -61,7 +63,7 @@ def render_stale(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         )
     for c in valuable[:STALE_ROWS]:
         lines.append(
-            f"  {fit(c['name'], 28)} {c['tier']:<8} last {c['last_interaction']}  "
+            f"  {fit(c['name'], 28)} {c['tier']:<8} last {c['last_contact']}  "
             f"{plural(c['messages'], 'message'):>13}  {_role(c)}"
         )
     if len(valuable) > STALE_ROWS:
@@ -75,7 +77,7 @@ def _role(contact: dict[str, Any]) -> str:
 
     position, company = contact["position"], contact["company"]
     if company and is_placeholder(company):
-        return f"{position} ({company})" if position and company.strip("-. ") else position
+        return f"{position} ({company})" if position and company.strip("-. ") else position or ""
     return " at ".join(part for part in (position, company) if part)
 
 
@@ -92,13 +94,14 @@ def render_reengage(result: dict[str, Any], fmt: str, as_of: dt.date, source: st
         return csv_text(columns, rows)
     lines = _header("Whom to re-engage", source, as_of)
     if not result["contacts"]:
-        lines.append("No fading or dormant contacts: every tie is active.")
+        lines.append("No fading, dormant or never-contacted ties: every tie is active or new.")
         return "\n".join(lines) + "\n"
     shown, total = len(result["contacts"]), result["candidates"]
     lines.append(
-        f"All {total:,} fading or dormant ties, best first:"
+        f"All {total:,} fading, dormant or never-contacted ties, best first:"
         if shown == total
-        else f"The {shown} most valuable of {total:,} fading or dormant ties, best first:"
+        else f"The {shown} most valuable of {total:,} fading, dormant or never-contacted ties, "
+        "best first:"
     )
     for rank, c in enumerate(result["contacts"], start=1):
         lines += ["", f"{rank:>3}. {c['name']}" + (f" — {_role(c)}" if _role(c) else "")]
@@ -169,8 +172,15 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
                 f" ({c['after']['company']})"
             )
         lines.append("")
+    if not (result["changed"] or result["added"] or result["removed"]):
+        lines.append(
+            f"Nothing changed: the same {plural(new['people'], 'person')}, with the same "
+            "companies and titles."
+        )
     for key, title in (("added", "New connections"), ("removed", "No longer connected")):
         people = result[key]
+        if not people:
+            continue
         lines.append(f"{title} ({len(people):,}):")
         for p in people[:25]:
             role = " at ".join(part for part in (p["position"], p["company"]) if part)

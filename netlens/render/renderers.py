@@ -95,7 +95,8 @@ def render_markdown(report: Report) -> str:
     lines = [
         f"# {md(report.title)}",
         "",
-        f"From {md(report.source)}, as of {report.as_of}. Health score: **{score}**."
+        f"From {md(report.source)}, as of {report.as_of} ({report.as_of_source}). "
+        f"Health score: **{score}**."
         + (" Names of third parties are redacted to initials." if report.redacted else ""),
         "",
     ]

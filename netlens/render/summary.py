@@ -7,14 +7,20 @@ from typing import Any
 
 from netlens import __version__
 from netlens.text import json_text
-from netlens.wording import plural
+from netlens.wording import as_of_reason, plural, stated
 
 __all__ = ["render_json", "render_summary"]
 
 
 def render_json(fields: dict[str, Any], as_of: dt.date) -> str:
-    """One JSON object: ``netlens_version``, ``as_of``, then the command's fields."""
-    payload = {"netlens_version": __version__, "as_of": as_of.isoformat(), **fields}
+    """One JSON object: ``netlens_version``, ``as_of`` and ``as_of_source`` (where that date
+    came from), then the command's fields."""
+    payload = {
+        "netlens_version": __version__,
+        "as_of": as_of.isoformat(),
+        "as_of_source": as_of_reason(as_of),
+        **fields,
+    }
     return json_text(payload)
 
 
@@ -50,13 +56,14 @@ def render_summary_text(s: dict[str, Any], as_of: dt.date) -> str:
             + plural(s["hidden_members"], "hidden member"),
         ),
         ("Connected", span),
+        ("Newest record", s.get("newest_record") or "none dated"),
         ("Messages", messages),
         ("Invitations", f"{s['invitations']:,}"),
         ("Endorsements", f"{s['endorsements']:,}"),
         ("Recommendations", f"{s['recommendations']:,}"),
     ]
     width = max(len(label) for label, _ in rows)
-    lines = [f"netlens summary of {s['source']} (as of {as_of.isoformat()})", ""]
+    lines = [f"netlens summary of {s['source']} (as of {stated(as_of)})", ""]
     lines += [f"  {label:<{width}}  {value}" for label, value in rows]
     lines += ["", "Files read"]
     name_width = max((len(name) for name in s["files"]), default=0)

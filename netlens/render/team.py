@@ -7,7 +7,7 @@ from typing import Any
 
 from netlens.analyze.reach import structure_is_telling
 from netlens.render.summary import render_json
-from netlens.wording import fit, plural
+from netlens.wording import fit, plural, stated
 
 __all__ = ["render_intros", "render_reach"]
 
@@ -15,14 +15,20 @@ __all__ = ["render_intros", "render_reach"]
 def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) -> str:
     if fmt == "json":
         return render_json(result, as_of)
-    lines = [f"Reach — {source} (as of {as_of.isoformat()})", ""]
+    lines = [f"Reach — {source} (as of {stated(as_of)})", ""]
     exports = result["exports"]
     merged = f"merging {plural(exports, 'export')}" if exports > 1 else "from your export alone"
     lines.append(f"How far your network reaches, {merged}:")
     for label, key in (("1st degree", "first_degree"), ("2nd degree", "second_degree"),
                        ("3rd degree", "third_degree")):  # fmt: skip
         value = result[key]
-        shown = f"{value:,}" if value is not None else "unknown (needs --with or --edges)"
+        shown = (
+            f"{value:,}"
+            if value is not None
+            else "unknown (needs --with or --edges)"
+            if key == "second_degree" or result["second_degree"] is None
+            else "unknown (no export or edges file shows who your 2nd degree knows)"
+        )
         lines.append(f"  {label}  {shown}")
     if result["redundancy"] is not None:
         lines.append(

@@ -70,5 +70,6 @@ def review(
 
 
 def default_as_of(network: Network) -> dt.date:
-    """The day a review is of when none is given: today."""
-    return dt.date.today()
+    """The day a review is of when none is given: the export's own date
+    (:meth:`netlens.model.Network.default_as_of`), never today."""
+    return network.default_as_of()

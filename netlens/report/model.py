@@ -95,6 +95,7 @@ class Report:
     sections: list[Section]
     results: dict[str, Any]
     version: str
+    as_of_source: str = "given"  # where as_of came from (netlens.model.AsOf)
 
     @property
     def charts(self) -> list[Chart]:
@@ -121,6 +122,7 @@ class Report:
         return {
             "netlens_version": self.version,
             "as_of": self.as_of,
+            "as_of_source": self.as_of_source,
             "title": self.title,
             "source": self.source,
             "owner": self.owner,

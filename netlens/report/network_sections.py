@@ -48,7 +48,11 @@ def reach_section(
             "Third degree",
             "–" if third is None else f"{third:,}",
             third,
-            "" if third is None else "as far as the merged data shows",
+            "as far as the merged data shows"
+            if third is not None
+            else "unknown: no export shows whom your 2nd degree knows"
+            if second is not None
+            else "",
         ),
         Figure(
             "Redundancy",

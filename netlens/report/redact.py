@@ -20,7 +20,9 @@ from typing import Any
 
 from netlens.report.describe import Description
 
-__all__ = ["initials", "note_source", "redact_contact", "redact_label", "redacted"]
+__all__ = [
+    "initials", "note_source", "redact_contact", "redact_label", "redact_result", "redacted",
+]  # fmt: skip
 
 
 def initials(name: str | None) -> str:
@@ -88,3 +90,39 @@ def note_source(note: str, redact: bool) -> str:
         return note
     shown = "A teammate's export" if redact else Path(head).name
     return f"{shown}: {rest}"
+
+
+def redact_result(value: Any, key: str = "") -> Any:
+    """A command's result (``stale``, ``reengage``, ``reach``, ``intros``, ``diff``) as
+    ``--redact`` shows it: every person by initials, without profile URL or position
+    (a job change keeps its companies), communities and intros named by initials, and
+    exports by file name only — never a folder, which tells the user's name."""
+    if isinstance(value, list):
+        if key in ("members", "via"):
+            return [initials(name) for name in value]
+        if key == "notes":
+            return [note_source(note, True) for note in value]
+        return [redact_result(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if "target" in value and "via" in value:  # a path of intros
+        via = [initials(name) for name in value["via"]]
+        target = initials(value["target"])
+        from netlens.analyze.intros import advice
+
+        return {**value, "target": target, "target_url": None, "via": via,
+                "advice": advice(via, target)}  # fmt: skip
+    out = {name: redact_result(item, name) for name, item in value.items()}
+    if "name" in value and ("url" in value or "position" in value):
+        out.update(name=initials(value["name"]), url=None)
+        if "position" in value:
+            out["position"] = None
+    if key in ("before", "after") and "position" in value:
+        out["position"] = None
+    if "label" in value and isinstance(value["label"], str):
+        out["label"] = redact_label(value["label"])
+    if isinstance(value.get("source"), str):
+        out["source"] = Path(value["source"]).name
+    if key == "query" and value.get("to"):
+        out["to"] = initials(value["to"])
+    return out

@@ -17,7 +17,8 @@ import datetime as dt
 import pandas as pd
 
 from netlens import __version__
-from netlens.analyze.staleness import TIERS
+from netlens.analyze.staleness import TIERS, TOUCHED
+from netlens.model import as_of_warning
 from netlens.report.describe import Description
 from netlens.report.formatting import clip, duration, fmt
 from netlens.report.model import Chart, Figure, Report, Section, Table
@@ -26,7 +27,7 @@ from netlens.report.network_sections import (
     diversity_section,
     reach_section,
 )
-from netlens.wording import percent, plural
+from netlens.wording import as_of_reason, percent, plural
 
 __all__ = ["CHART_KEYS", "report"]
 
@@ -45,6 +46,8 @@ _SUMMARY_FIELDS = (
     "recommendations",
     "first_connected",
     "last_connected",
+    "export_date",
+    "newest_record",
     "files",
     "warnings",
 )
@@ -56,6 +59,9 @@ def report(shown: Description, *, redacted: bool) -> Report:
     summary, checkup, spread, ties = shown.summary, shown.checkup, shown.spread, shown.ties
     as_of, months, source, owner = shown.as_of, shown.months, summary["source"], summary["owner"]
     overview = _overview(summary, checkup, ties, spread, shown.grown, months)
+    warning = as_of_warning(as_of, summary["newest_record"])
+    if warning:
+        overview.notes.insert(0, f"Warning: {warning}.")
     if shown.later:
         overview.notes.insert(
             0,
@@ -88,6 +94,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
         title=f"Network review of {owner['name']}" if owner["name"] else "Network review",
         source=source,
         as_of=as_of.isoformat(),
+        as_of_source=as_of_reason(as_of),
         owner=owner,
         redacted=redacted,
         score=checkup["score"],
@@ -160,7 +167,7 @@ def _overview(
             "Active ties",
             f"{active:,}" if dated else "–",
             active if dated else None,
-            f"in touch within {plural(months, 'month')}" if dated else "no dates in this export",
+            f"in contact within {plural(months, 'month')}" if dated else "no dates in this export",
         ),
         Figure(
             "Added in 12 months",
@@ -319,27 +326,29 @@ def _relationships(ties: pd.DataFrame, months: int) -> Section:
         Figure(tier.capitalize(), f"{n:,}", n, percent(n / people) if people else "")
         for tier, n in tiers.items()
     ]
-    dated = ties.dropna(subset=["last_interaction"])
+    dated = ties.dropna(subset=["last_contact"])
     if len(dated):
         median = int(dated["days_since"].median())
         figures.append(
-            Figure("Median quiet time", duration(median), median, "since the last interaction")
+            Figure("Median quiet time", duration(median), median, "since the last contact")
         )
     section = Section(
         "relationships",
         "Which ties have gone quiet",
-        intro="A tie is active with an interaction (a message, an invitation, an endorsement, "
-        f"a recommendation or the connection itself) in the last {plural(months, 'month')}, "
-        "fading within three years, dormant after that — ties are commonly called dormant "
-        "after three years without contact. Dormant ties are worth reviving: they remember "
-        "you, and they know what you do not.",
+        intro="A tie is active with contact (a message either way, an endorsement or a "
+        f"recommendation) in the last {plural(months, 'month')}, fading within three years, "
+        "dormant after that — ties are commonly called dormant after three years without "
+        "contact. Accepting a connection is not contact: connections never in touch are new "
+        f"within {plural(months, 'month')} of connecting, never after that. Dormant ties are "
+        "worth reviving: they remember you, and they know what you do not.",
         figures=figures,
         charts=[
             Chart(
                 "tiers",
                 "tiers",
                 "Ties by staleness",
-                "Bars: how many ties are active, fading, dormant or without a date.",
+                "Bars: how many ties are active, fading or dormant by their last contact, and how "
+                "many were never in contact (new or older) or have no date.",
                 {"tiers": tiers},
             )
         ],
@@ -378,7 +387,7 @@ def _reengage_list(
             Table(
                 "reengage",
                 f"Whom to write to first ({len(contacts)} of {ranked['candidates']:,} "
-                "fading or dormant)",
+                "fading, dormant or never in touch)",
                 ["#", "Name", "Company", detail, "Last contact", "Why"],
                 [
                     [
@@ -386,7 +395,7 @@ def _reengage_list(
                         clip(c["name"]),
                         clip(c["company"]),
                         clip(c["seniority"] if redacted else c["position"]),
-                        c["last_interaction"] or "–",
+                        c["last_contact"] or "never",
                         "; ".join(c["reasons"]),
                     ]
                     for rank, c in enumerate(contacts, 1)
@@ -406,10 +415,13 @@ def _reengage_list(
                 ),
             )
         )
-    elif tiers["fading"] + tiers["dormant"] == 0:
+    elif tiers["fading"] + tiers["dormant"] + tiers["never"] == 0:
         section.findings.append(
             "No fading or dormant ties: every contact is active."
             if tiers["active"] == people
+            else "No fading or dormant ties, and no one left untouched since connecting more "
+            f"than {plural(months, 'month')} ago."
+            if tiers["unknown"] == 0
             else "No fading or dormant ties among the contacts with a date; "
             f"{plural(tiers['unknown'], 'contact')} without any date cannot be placed."
             if tiers["unknown"] < people
@@ -419,13 +431,13 @@ def _reengage_list(
 
 
 def _timeline(section: Section, dated: pd.DataFrame) -> None:
-    """The year of each tie's last interaction, by tier: chart and table."""
+    """The year of each tie's last contact, by tier: chart and table."""
     by_year = (
-        dated.assign(year=dated["last_interaction"].dt.year)
-        .groupby(["year", "tier"], observed=False)
+        dated.assign(year=dated["last_contact"].dt.year)
+        .groupby(["year", "tier"], observed=True)
         .size()
         .unstack("tier", fill_value=0)
-        .reindex(columns=[t for t in TIERS if t != "unknown"], fill_value=0)
+        .reindex(columns=list(TOUCHED), fill_value=0)
     )
     timeline = [
         {"year": int(year), **{tier: int(row[tier]) for tier in by_year.columns}}
@@ -436,8 +448,8 @@ def _timeline(section: Section, dated: pd.DataFrame) -> None:
         Chart(
             "timeline",
             "timeline",
-            "Last interaction, by year",
-            "Stacked bars: for each year, how many ties had their last interaction then, "
+            "Last contact, by year",
+            "Stacked bars: for each year, how many ties had their last contact then, "
             "coloured by tier.",
             {"by_year": timeline},
         )
@@ -445,9 +457,9 @@ def _timeline(section: Section, dated: pd.DataFrame) -> None:
     section.tables.append(
         Table(
             "timeline",
-            "Last interaction, by year",
-            ["Year", *[t.capitalize() for t in TIERS if t != "unknown"]],
-            [[str(row["year"]), *[row[t] for t in TIERS if t != "unknown"]] for row in timeline],
+            "Last contact, by year",
+            ["Year", *[t.capitalize() for t in TOUCHED]],
+            [[str(row["year"]), *[row[t] for t in TOUCHED]] for row in timeline],
             numeric=[False, True, True, True],
             collapsed=len(timeline) > 12,
         )

@@ -177,9 +177,9 @@ def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _snapshot(network: Network) -> dt.date | None:
-    """The date of the export: its latest dated connection or interaction."""
-    latest = network.interactions["date"].max()
-    return None if pd.isna(latest) else latest.date()
+    """The date of the export: in its file name, else its newest record."""
+    found = network.report.export_date or network.report.newest_record
+    return dt.date.fromisoformat(found) if found else None
 
 
 def _diff(before: dict[str, str], rows: pd.DataFrame) -> dict[str, Any]:

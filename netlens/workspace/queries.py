@@ -73,6 +73,7 @@ def reach(path: str | os.PathLike[str], network: Network, *, as_of: dt.date) -> 
 def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) -> dict:
     from netlens.analyze.reach import (
         ONE_EXPORT_NOTE,
+        THIRD_DEGREE_NOTE,
         TOP_BRIDGES,
         company_reach,
         structure,
@@ -110,11 +111,18 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         d: q(f"SELECT count(*) FROM l{d}").fetchall()[0][0] for d in (1, 2, 3)
     }  # fmt: skip
     beyond_star = q("SELECT count(*) FROM edges").fetchall()[0][0] > counts[1]
+    # The third degree is seen only through the ties of a member at distance 2 (as in
+    # netlens.reach): else it is unknown, not 0.
+    third_seen = beyond_star and bool(
+        q(
+            "SELECT count(*) FROM l2 JOIN owners o ON l2.node = coalesce(o.target, o.node)"
+        ).fetchall()[0][0]
+    )
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": counts[1],
         "second_degree": counts[2] if beyond_star else None,
-        "third_degree": counts[3] if beyond_star else None,
+        "third_degree": counts[3] if third_seen else None,
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": company_reach(_companies(con, "l1"))},
@@ -151,9 +159,11 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
     ]
     shared = q("SELECT count(DISTINCT node) FROM through WHERE n >= 2").fetchall()[0][0]
     result["redundancy"] = shared / counts[2] if counts[2] else 0.0
-    for d in ("2", "3"):
+    for d in ("2", "3") if third_seen else ("2",):
         result["companies_by_degree"][d] = company_reach(_companies(con, f"l{d}"))
         result["industries_by_degree"][d] = _industries(con, f"l{d}")
+    if not third_seen:
+        result["notes"].append(THIRD_DEGREE_NOTE)
     result["structure"], result["communities"] = _circle(con, me, structure)
     return result
 
