@@ -49,11 +49,8 @@ def add(workspace: str, exports: tuple[str, ...], fmt: str) -> None:
     if workspace in exports:
         raise click.UsageError(f"{workspace} is given both as the workspace and as an export")
 
-    def progress(text: str) -> None:
-        with status(text):
-            pass
-
-    emit(render_added(add_exports(workspace, exports, progress=progress), fmt))
+    result = add_exports(workspace, exports, reading=lambda path: status(f"Reading {path}…"))
+    emit(render_added(result, fmt))
 
 
 @team.command(name="list")

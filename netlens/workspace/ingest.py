@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -28,7 +29,7 @@ def add(
     path: str | os.PathLike[str],
     exports: Sequence[str | os.PathLike[str]],
     *,
-    progress: Callable[[str], Any] | None = None,
+    reading: Callable[[str], AbstractContextManager[Any]] | None = None,
 ) -> dict[str, Any]:
     """Read each export and add it to the workspace at ``path`` (made when missing), each
     in its own transaction: an export that cannot be read stops the run with NetlensError,
@@ -36,17 +37,17 @@ def add(
 
     The result: ``workspace``, ``members`` (after), and ``added`` — per export ``source``,
     ``owner``, ``name``, ``status`` (``added``, ``replaced`` or ``skipped``), ``snapshot``,
-    ``connections`` and, when replaced, ``diff`` (``added``/``removed`` counts and names)."""
+    ``connections`` and, when replaced, ``diff`` (``added``/``removed`` counts and names).
+    ``reading(export)``, when given, wraps the reading of each export (a status line)."""
     import netlens
 
     con = connect(path, create=True)
     try:
         done = []
         for export in exports:
-            if progress:
-                progress(f"Reading {export}…")
             try:
-                network = netlens.load(export)
+                with reading(str(export)) if reading else nullcontext():
+                    network = netlens.load(export)
             except NetlensError as exc:
                 if done:
                     raise NetlensError(
