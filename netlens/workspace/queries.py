@@ -98,31 +98,24 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         "FROM adj WHERE u = $me",
         {"me": me},
     )
-    for layer, previous, earlier in (("l2", "l1", ["l1"]), ("l3", "l2", ["l1", "l2"])):
-        excluded = " ".join(f"AND a.v NOT IN (SELECT node FROM {e})" for e in earlier)
-        q(
-            f"CREATE TEMP TABLE {layer} AS SELECT node, row_number() OVER (ORDER BY k) AS rank "
-            f"FROM (SELECT a.v AS node, min(CAST(p.rank AS HUGEINT) * {ORDER} + a.seen) AS k "
-            f"FROM {previous} p JOIN adj a ON a.u = p.node WHERE a.v <> $me {excluded} "
-            "GROUP BY a.v)",
-            {"me": me},
-        )
-    counts = {
-        d: q(f"SELECT count(*) FROM l{d}").fetchall()[0][0] for d in (1, 2, 3)
-    }  # fmt: skip
+    _layer(con, "l2", "l1", ["l1"], me)
+    counts = {d: q(f"SELECT count(*) FROM l{d}").fetchall()[0][0] for d in (1, 2)}
     beyond_star = q("SELECT count(*) FROM edges").fetchall()[0][0] > counts[1]
     # The third degree is seen only through the ties of a member at distance 2 (as in
-    # netlens.reach): else it is unknown, not 0.
+    # netlens.reach): else it is unknown, not 0, and not worked out.
     third_seen = beyond_star and bool(
         q(
             "SELECT count(*) FROM l2 JOIN owners o ON l2.node = coalesce(o.target, o.node)"
         ).fetchall()[0][0]
     )
+    if third_seen:
+        _layer(con, "l3", "l2", ["l1", "l2"], me)
+        counts[3] = q("SELECT count(*) FROM l3").fetchall()[0][0]
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": counts[1],
         "second_degree": counts[2] if beyond_star else None,
-        "third_degree": counts[3] if third_seen else None,
+        "third_degree": counts.get(3),
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": company_reach(_companies(con, "l1"))},
@@ -166,6 +159,21 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         result["notes"].append(THIRD_DEGREE_NOTE)
     result["structure"], result["communities"] = _circle(con, me, structure)
     return result
+
+
+def _layer(
+    con: duckdb.DuckDBPyConnection, layer: str, previous: str, earlier: list[str], me: int
+) -> None:
+    """The next breadth-first layer, each node ranked where the search meets it first: by
+    the rank of the first node before it that has a tie to it, then that tie's place."""
+    excluded = " ".join(f"AND a.v NOT IN (SELECT node FROM {e})" for e in earlier)
+    con.execute(
+        f"CREATE TEMP TABLE {layer} AS SELECT node, row_number() OVER (ORDER BY k) AS rank "
+        f"FROM (SELECT a.v AS node, min(CAST(p.rank AS HUGEINT) * {ORDER} + a.seen) AS k "
+        f"FROM {previous} p JOIN adj a ON a.u = p.node WHERE a.v <> $me {excluded} "
+        "GROUP BY a.v)",
+        {"me": me},
+    )
 
 
 def _merge_tables(
