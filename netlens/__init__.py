@@ -43,6 +43,9 @@ _PUBLIC = {
     "reach": "netlens.analyze.reach",
     "intros": "netlens.analyze.intros",
     "diff": "netlens.analyze.diff",
+    "plan": "netlens.analyze.plan",
+    "person": "netlens.analyze.person",
+    "habits": "netlens.analyze.habits",
     "Network": "netlens.model",
     "Report": "netlens.report.model",
 }

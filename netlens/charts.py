@@ -272,6 +272,29 @@ def timeline(chart: Chart) -> Figure:
     return fig
 
 
+def heatmap(chart: Chart) -> Figure:
+    """A grid of counts (rows × columns, e.g. weekday × hour), darker for more, one hue."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    rows, columns, counts = chart.data["rows"], chart.data["columns"], chart.data["counts"]
+    fig, ax = _titled(chart, 8, 0.9 + 0.3 * len(rows))
+    if not any(any(row) for row in counts):
+        _empty(ax)
+        return fig
+    shades = LinearSegmentedColormap.from_list("netlens", ["#F2F2F2", PALETTE[0]])
+    ax.imshow(counts, cmap=shades, aspect="auto", interpolation="nearest", vmin=0)
+    # Labels as plain texts, as in _row_labels: an axis of ticks costs more than the grid.
+    _row_labels(ax, list(range(len(rows))), rows)
+    step = max(1, math.ceil(len(columns) / 8))
+    below = ax.get_xaxis_transform()
+    for x in range(0, len(columns), step):
+        ax.text(x, -0.03, str(columns[x]), transform=below, ha="center", va="top", color=MUTED)
+    ax.xaxis.set_visible(False)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return fig
+
+
 def _legend_above(ax: Any, handles: list, labels: list[str]) -> None:
     """A legend in one row above the plot, across from the title: no bar or line can run
     into it (the layout makes room for it)."""
@@ -433,6 +456,7 @@ DRAWERS: dict[str, Callable[[Chart], Figure]] = {
     "function_seniority": function_seniority,
     "tiers": tiers,
     "timeline": timeline,
+    "heatmap": heatmap,
     "health": health,
     "network_graph": network_graph,
     "network_radial": network_radial,

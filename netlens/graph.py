@@ -79,11 +79,13 @@ def merge(
     teammates: Sequence[Network] = (),
     *,
     edges: Iterable[tuple[str, str]] = (),
-    as_of: dt.date,
+    as_of: dt.date | None = None,
 ) -> Team:
     """The owner's ``network`` merged with ``teammates``' exports and known ``edges``
-    (pairs of profile URLs or names, :func:`read_edges`), each as it stood on ``as_of``:
-    the graph that :func:`netlens.reach` and :func:`netlens.intros` walk."""
+    (pairs of profile URLs or names, :func:`read_edges`), each as it stood on ``as_of``
+    (default: the owner's export's own date): the graph that :func:`netlens.reach` and
+    :func:`netlens.intros` walk."""
+    as_of = as_of or network.default_as_of()
     networks = [network.until(as_of), *(other.until(as_of) for other in teammates)]
     return build_team(networks, as_of=as_of, edges=edges)
 

@@ -3,7 +3,7 @@ sizes that lie, other encodings, huge fields, hostile names — go through ``net
 ``netlens.review`` and every renderer in a child process with a memory limit. Each either
 succeeds or raises NetlensError: never another exception, never past the limit.
 
-The mutations are drawn from a fixed seed: ``NETLENS_FUZZ_COUNT`` (default 12) says how
+The mutations are drawn from a fixed seed: ``NETLENS_FUZZ_COUNT`` (default 6) says how
 many, ``NETLENS_FUZZ_SEED`` (default 1) which; a larger count runs the same way, e.g.
 ``NETLENS_FUZZ_COUNT=2000 python -m pytest tests/test_fuzz_exports.py``.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from conftest import EXPORTS, MESSAGES_HEADER, connections_csv
 
-COUNT = int(os.environ.get("NETLENS_FUZZ_COUNT", "12"))
+COUNT = int(os.environ.get("NETLENS_FUZZ_COUNT", "6"))
 SEED = int(os.environ.get("NETLENS_FUZZ_SEED", "1"))
 MEMORY_LIMIT = 3 * 1024**3  # address space of the child: pandas and numpy need ~1 GiB
 HOSTILE = ["\x1b]52;c;ZXZpbA==\x07", "\u202e", "\x00", "\n", "=HYPERLINK(1)", "<script>", "’"]

@@ -98,3 +98,17 @@ def test_the_public_names_are_importable():
         assert getattr(netlens, name) is not None, name
     with pytest.raises(AttributeError):
         netlens.no_such_thing  # noqa: B018
+
+
+def test_the_analyzers_default_to_the_exports_own_date():
+    import datetime as dt
+
+    from conftest import EXPORTS
+
+    network = netlens.load(EXPORTS / "era2025")
+    day = network.default_as_of()
+    assert (day, day.why) == (dt.date(2025, 3, 12), "the newest record in the export")
+    assert netlens.stale(network) == netlens.stale(network, as_of=day)
+    assert netlens.growth(network) == netlens.growth(network, as_of=day)
+    assert netlens.reengage(network) == netlens.reengage(network, as_of=day)
+    assert netlens.health(network)["score"] == netlens.health(network, as_of=day)["score"]

@@ -30,8 +30,10 @@ BURST_MIN = 10
 BURST_FACTOR = 5
 
 
-def growth(network: Network, *, as_of: dt.date) -> dict[str, Any]:
-    """The ``netlens growth`` result (see the module docstring for each figure)."""
+def growth(network: Network, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """The ``netlens growth`` result (see the module docstring for each figure), as of
+    ``as_of`` (default: the export's own date)."""
+    as_of = as_of or network.default_as_of()
     dates = network.connection_dates
     if dates is None:
         dates = network.people["connected_on"]

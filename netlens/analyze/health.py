@@ -107,7 +107,7 @@ def _absent(key: str, title: str, why: str) -> dict:
 def health(
     network: Network,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     months: int = 12,
     industry_map: dict[str, str] | None = None,
     people: pd.DataFrame | None = None,
@@ -119,7 +119,9 @@ def health(
     already computed may be passed in: ``people`` (classified), ``ties`` (from
     :func:`~netlens.analyze.staleness.relationships`), ``spread`` (``{dimension:}``
     :func:`~netlens.analyze.diversity.diversity` of ``people``) and ``grown``
-    (:func:`~netlens.analyze.growth.growth` of ``network`` as of ``as_of``)."""
+    (:func:`~netlens.analyze.growth.growth` of ``network`` as of ``as_of``). ``as_of``
+    defaults to the export's own date (:meth:`~netlens.model.Network.default_as_of`)."""
+    as_of = as_of or network.default_as_of()
     network = network.until(as_of)  # no one connected later
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months)

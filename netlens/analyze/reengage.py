@@ -72,7 +72,7 @@ SENIORITY_WORDS = {
 def reengage(
     network: Network,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     top: int = 25,
     months: int = 12,
     half_life_days: float = HALF_LIFE_DAYS,
@@ -85,7 +85,8 @@ def reengage(
     people table (see :func:`netlens.classify.classify_people`) and ``ties`` the table of
     :func:`~netlens.analyze.staleness.relationships` for the same ``as_of``, ``months`` and
     ``half_life_days``, when already computed (a report computes it once for every
-    section)."""
+    section). ``as_of`` defaults to the export's own date."""
+    as_of = as_of or network.default_as_of()
     network = network.until(as_of)  # no one connected later
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)

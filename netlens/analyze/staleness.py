@@ -77,7 +77,7 @@ RELATIONSHIP_COLUMNS = [
 def relationships(
     network: Network,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     months: int = 12,
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> pd.DataFrame:
@@ -90,8 +90,10 @@ def relationships(
     ``messages`` / ``sent`` / ``received`` (counted messages; ``group_messages`` of them in
     group chats), ``last_message``,
     ``strength`` (recency-weighted, see the module docstring) and ``weight`` (the same
-    sum without decay: how much there ever was).
+    sum without decay: how much there ever was). ``as_of`` defaults to the export's own
+    date (:meth:`~netlens.model.Network.default_as_of`).
     """
+    as_of = as_of or network.default_as_of()
     if not 1 <= months < DORMANT_MONTHS:
         raise ValueError(f"months must be from 1 to {DORMANT_MONTHS - 1}: older ties are dormant")
     network = network.until(as_of)  # no one connected later
@@ -219,7 +221,7 @@ _STALE_ORDER = {"dormant": 0, "fading": 0, "active": 1, "never": 2, "new": 2, "u
 def stale(
     network: Network,
     *,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     months: int = 12,
     half_life_days: float = HALF_LIFE_DAYS,
 ) -> dict[str, Any]:
@@ -227,6 +229,7 @@ def stale(
     first, the strongest past ties (``weight``) first among them, then the longest quiet; then
     the active; then those never in contact (the longest quiet first); then those without a
     date."""
+    as_of = as_of or network.default_as_of()
     table = relationships(network, as_of=as_of, months=months, half_life_days=half_life_days)
     tiers = {tier: int((table["tier"] == tier).sum()) for tier in TIERS}
     order = table.assign(_tier=table["tier"].map(_STALE_ORDER).astype(int)).sort_values(

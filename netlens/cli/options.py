@@ -24,6 +24,7 @@ __all__ = [
     "sharing_options",
     "shown",
     "status",
+    "tz_option",
 ]
 
 
@@ -230,3 +231,28 @@ def emit(text: str) -> None:
     from netlens.text import terminal
 
     click.echo(terminal(text), nl=not text.endswith("\n"))
+
+
+def _time_zone(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from netlens.analyze.habits import time_zone
+    from netlens.errors import NetlensError
+
+    try:
+        time_zone(value)
+    except NetlensError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return value
+
+
+def tz_option(func: Callable) -> Callable:
+    """``--tz ZONE``: the IANA time zone message times are shown in (default: as written)."""
+    return click.option(
+        "--tz",
+        metavar="ZONE",
+        callback=_time_zone,
+        default=None,
+        help="Your time zone (IANA, e.g. Europe/Berlin) for when you write; export times "
+        "are UTC. Default: the export's own clock.",
+    )(func)

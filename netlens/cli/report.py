@@ -17,6 +17,7 @@ from netlens.cli.options import (
     months_option,
     network_argument,
     status,
+    tz_option,
 )
 from netlens.cli.team import edges_option, load_teammates, read_edges, with_option
 
@@ -50,13 +51,14 @@ if TYPE_CHECKING:
     help="For sharing: third parties by their initials, without profile URLs, e-mail "
     "addresses or positions.",
 )  # fmt: skip
+@tz_option
 @click.option("--open", "open_", is_flag=True, help="Open index.html in your browser.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @as_of_option
 def report(
     export: str, network: Network, directory: str, fmt: str | None, others: tuple[str, ...],
     edges: str | None, industry_map: dict[str, str] | None, months: int, top: int,
-    redact: bool, open_: bool, quiet: bool, as_of: dt.date,
+    redact: bool, tz: str | None, open_: bool, quiet: bool, as_of: dt.date,
 ) -> None:  # fmt: skip
     """The full review of your network: a health score, growth, reach, diversity, stale
     ties and whom to re-engage, with charts.
@@ -87,7 +89,7 @@ def report(
     with status("Reviewing…", quiet=quiet):
         review = netlens.review(
             network, teammates=teammates, edges=read_edges(edges), as_of=as_of, months=months,
-            industry_map=industry_map, redact=redact, top=top,
+            industry_map=industry_map, redact=redact, top=top, tz=tz,
         )  # fmt: skip
         if printed and fmt == "html":
             from netlens.charts import draw_charts

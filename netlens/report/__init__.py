@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from netlens.report import contacts
 from netlens.report.describe import describe
 from netlens.report.redact import initials, redacted
 from netlens.report.sections import CHART_KEYS, report
@@ -39,6 +40,7 @@ def review(
     industry_map: dict[str, str] | None = None,
     redact: bool = False,
     top: int = TOP_REENGAGE,
+    tz: str | None = None,
 ) -> Report:
     """The full review of ``network`` (:func:`netlens.load`) as it stood on ``as_of``
     (:func:`default_as_of` when None).
@@ -48,7 +50,9 @@ def review(
     the owner's export (:func:`netlens.merge`) for reach beyond the first degree.
     ``months`` is how recent an interaction keeps a tie active; ``industry_map`` places
     companies in industries; ``top`` is the length of the re-engage list. With ``redact``,
-    third parties appear by their initials only (:mod:`netlens.report.redact`)."""
+    third parties appear by their initials only (:mod:`netlens.report.redact`). ``tz``
+    is the IANA time zone in which the message habits show when you write (default: the
+    export's own clock)."""
     if as_of is None:
         as_of = default_as_of(network)
     team = None
@@ -65,8 +69,11 @@ def review(
         team=team,
         exports=1 + len(teammates),
         top=top,
+        tz=tz,
     )
-    return report(redacted(described, redact=redact), redacted=redact)
+    built = report(redacted(described, redact=redact), redacted=redact)
+    built.contacts = contacts.columns(described, team, redact=redact)
+    return built
 
 
 def default_as_of(network: Network) -> dt.date:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from netlens.analyze.diversity import diversity
 from netlens.analyze.growth import growth
+from netlens.analyze.habits import habits
 from netlens.analyze.health import health
 from netlens.analyze.reach import (
     COMMUNITY_SEED,
@@ -64,6 +65,7 @@ class Description:
     among: dict[str, Any] | None
     checkup: dict[str, Any]
     ranked: dict[str, Any]
+    messaging: dict[str, Any] | None = None  # message habits (netlens.analyze.habits)
 
 
 def describe(
@@ -75,11 +77,12 @@ def describe(
     team: Team | None = None,
     exports: int = 1,
     top: int = 15,
+    tz: str | None = None,
 ) -> Description:
     """Every analyzer on ``network`` as it stood on ``as_of``. ``team`` is the merged graph
     of the owner's and teammates' exports (:func:`netlens.graph.build_team`), for reach
     beyond the first degree; ``exports`` says how many went into it. ``top`` is the length
-    of the re-engage list."""
+    of the re-engage list; ``tz`` the time zone of the message habits."""
     listed = len(network.people)
     network = network.until(as_of)
     grown = growth(network, as_of=as_of)
@@ -105,6 +108,7 @@ def describe(
         among=_among(team) if team is not None and reached["structure"] else None,
         checkup=checkup,
         ranked=ranked,
+        messaging=habits(network, as_of=as_of, tz=tz),
     )
 
 

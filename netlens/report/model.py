@@ -96,6 +96,9 @@ class Report:
     results: dict[str, Any]
     version: str
     as_of_source: str = "given"  # where as_of came from (netlens.model.AsOf)
+    # Everyone, one column a field (netlens.report.contacts.columns): the HTML page's map and
+    # contacts table. Too long for the other formats, which leave it out.
+    contacts: dict[str, Any] | None = field(default=None, repr=False)
 
     @property
     def charts(self) -> list[Chart]:

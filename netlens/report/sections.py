@@ -21,6 +21,7 @@ from netlens.analyze.staleness import TIERS, TOUCHED
 from netlens.model import as_of_warning
 from netlens.report.describe import Description
 from netlens.report.formatting import clip, duration, fmt
+from netlens.report.habits import habits_section
 from netlens.report.model import Chart, Figure, Report, Section, Table
 from netlens.report.network_sections import (
     concentration_section,
@@ -34,7 +35,7 @@ __all__ = ["CHART_KEYS", "report"]
 # Every chart a report can have: its key names its file, charts/<key>.png.
 CHART_KEYS = (
     "health", "growth", "tiers", "timeline", "industries", "function_seniority", "companies",
-    "network",
+    "network", "message_habits",
 )  # fmt: skip
 _SUMMARY_FIELDS = (
     "connections",
@@ -76,6 +77,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
         _growth(shown.grown, summary["hidden_members"], as_of),
         relationships,
         _habits(checkup),
+        *([habits_section(shown.messaging)] if shown.messaging else []),
         diversity_section(spread, shown.people, source),
         concentration_section(spread["company"]),
         reach_section(shown.reached, shown.among, shown.people, ties),
@@ -89,6 +91,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
         "diversity": spread,
         "reengage": shown.ranked,
         "reach": shown.reached,
+        "message_habits": shown.messaging,
     }
     return Report(
         title=f"Network review of {owner['name']}" if owner["name"] else "Network review",
