@@ -43,12 +43,6 @@ class Team:
     owners: list[str]
     unresolved_edges: int = 0
     notes: list[str] = field(default_factory=list)
-    # The people an edges file named: some of their ties are known beyond the exports.
-    edge_people: set[str] = field(default_factory=set)
-
-    def ties_known(self, node: str) -> bool:
-        """Whether anything shows ``node``'s own ties: an export of theirs, an edges file."""
-        return node in self.edge_people or node in self.owners
 
     @property
     def owner(self) -> str:
@@ -141,20 +135,15 @@ def _build_team(
     if len(set(owners)) < len(owners):
         raise NetlensError("the same person's export was given twice — pass each export once")
     unresolved = 0
-    edge_people: set[str] = set()
     names = _name_index(graph)
     for left, right in edges:
         a, b = _place(graph, names, left), _place(graph, names, right)
         if a is None or b is None or a == b:
             unresolved += 1
             continue
-        edge_people.update((a, b))
         if not graph.has_edge(a, b):
             graph.add_edge(a, b, strength=0.0, messages=0, source="edges file")
-    return Team(
-        graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes,
-        edge_people=edge_people,
-    )  # fmt: skip
+    return Team(graph=graph, owners=owners, unresolved_edges=unresolved, notes=notes)
 
 
 def _note_person(

@@ -83,6 +83,10 @@ class AsOf(dt.date):
 DIRECTIONS = ("in", "out")  # of an interaction, seen from the owner
 
 
+def _day_after(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=1)).isoformat()
+
+
 def as_of_warning(as_of: dt.date, newest_record: str | None) -> str | None:
     """A warning when ``as_of`` is over 90 days past the newest record (an ISO date): every
     tie would look staler than it was."""
@@ -94,7 +98,7 @@ def as_of_warning(as_of: dt.date, newest_record: str | None) -> str | None:
     return (
         f"as of {as_of.isoformat()} is {days:,} days after the newest record in the export "
         f"({newest_record}): ties will look staler than they were then; --as-of "
-        f"{newest_record} reviews the export as it stood"
+        f"{newest_record} reviews the export as it stood."
     )
 
 
@@ -181,9 +185,12 @@ class Network:
         archive's name, else the newest dated record — never today, which would judge an
         old export by days it could not know (only an export without any date gets
         today)."""
-        if self.report.export_date:
-            day = dt.date.fromisoformat(self.report.export_date)
-            return AsOf.of(day, "the date in the export's name")
+        named, newest = self.report.export_date, self.report.newest_record
+        if named and not (newest and newest > _day_after(named)):
+            return AsOf.of(dt.date.fromisoformat(named), "the date in the export's name")
+        if named:  # records after the day the archive was made: the name is not its own
+            day = dt.date.fromisoformat(newest)
+            return AsOf.of(day, f"the newest record in the export, later than its name's {named}")
         if self.report.newest_record:
             day = dt.date.fromisoformat(self.report.newest_record)
             return AsOf.of(day, "the newest record in the export")

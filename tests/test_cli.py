@@ -140,8 +140,33 @@ def test_an_as_of_long_after_the_newest_record_is_warned_about(runner):
     assert result.stderr == (
         "Warning: as of 2026-12-07 is 635 days after the newest record in the export "
         "(2025-03-12): ties will look staler than they were then; --as-of 2025-03-12 reviews "
-        "the export as it stood\n"
+        "the export as it stood.\n"
     )
     report = netlens.review(netlens.load(EXPORTS / "era2025"), as_of=dt.date(2026, 12, 7))
     assert report.sections[0].notes[0].startswith("Warning: as of 2026-12-07 is 635 days")
     assert netlens.review(netlens.load(EXPORTS / "era2025")).as_of == "2025-03-12"
+
+
+def test_a_name_dated_before_the_records_is_not_believed(runner, tmp_path):
+    # A zip renamed by hand: its records run past the date in its name.
+    archive = tmp_path / "Basic_LinkedInDataExport_06-01-2022.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for file in (EXPORTS / "era2025").rglob("*.csv"):
+            zf.write(file, file.relative_to(EXPORTS / "era2025").as_posix())
+    day = netlens.load(archive).default_as_of()
+    assert day == dt.date(2025, 3, 12)
+    assert day.why == "the newest record in the export, later than its name's 2022-06-01"
+
+
+def test_diff_is_as_of_the_newer_export_and_says_so(runner):
+    out = runner.invoke(cli, ["diff", str(EXPORTS / "era2023"), str(EXPORTS / "era2025")])
+    assert "as of 2025-03-12, the newest record in the export" in out.stdout.splitlines()[0]
+    data = json.loads(
+        runner.invoke(
+            cli, ["diff", str(EXPORTS / "era2023"), str(EXPORTS / "era2025"), "--format", "json"]
+        ).stdout
+    )
+    assert (data["as_of"], data["as_of_source"]) == (
+        "2025-03-12",
+        "the newest record in the export",
+    )

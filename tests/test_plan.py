@@ -107,6 +107,10 @@ def test_strongest_active_tie_gets_a_cadence(result):
     assert (tom["kind"], tom["every_months"]) == ("cadence", 3)
     assert tom["due"] == "2026-08-11"  # three months after the last contact, Tom's of 11 May
     assert "keep in touch every 3 months" in tom["reasons"]
+    # An active tie is in touch: a check-in, no apology for a silence there was not.
+    assert tom["opening"] == (
+        "Time for our catch-up — it has been 3 months. How are things at Initech?"
+    )
 
 
 def test_opening_lines_use_what_the_export_knows(result):

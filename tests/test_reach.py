@@ -153,6 +153,13 @@ def test_third_degree_is_unknown_when_no_data_could_show_it(team_paths):
     assert reach(build_team(networks, as_of=AS_OF), exports=4)["third_degree"] == 1
 
 
+def test_an_edges_tie_to_an_outsider_says_nothing_of_the_third_degree(team_paths):
+    network = load(team_paths["ann"], "ann")
+    ties = [(f"{IN}bob", "Zz Outsider")]  # Zz is second degree; whom Zz knows, no one says
+    result = reach(build_team([network], as_of=AS_OF, edges=ties), exports=1)
+    assert (result["second_degree"], result["third_degree"]) == (1, None)
+
+
 def test_an_edges_file_alone_reaches_the_third_degree_through_outsiders(team_paths):
     network = load(team_paths["ann"], "ann")
     ties = [(f"{IN}bob", "Eve Eng"), ("Eve Eng", f"{IN}zed-zimmer")]  # neither in an export

@@ -164,9 +164,21 @@ def _entry(
         "tier": str(row["tier"]),
         "last_contact": iso_date(row["last_contact"]),
         "reasons": reasons,
-        "opening": _opening(row, pid in moves, shared),
+        "opening": _opening(row, pid in moves, shared)
+        if every is None
+        else _check_in(row, pid in moves, every),
         "uid": hashlib.sha256(f"{pid}|{due.isoformat()}".encode()).hexdigest()[:24],
     }
+
+
+def _check_in(row: pd.Series, moved: bool, every: int) -> str:
+    """A first line for a tie kept warm on a rhythm: you are in touch, so no apology for a
+    silence and no "it has been a while" — a job change, else a plain check-in."""
+    company = row["company"] if row["company"] and not is_placeholder(row["company"]) else ""
+    there = f" at {company}" if company else ""
+    if moved:
+        return f"Congratulations on the new role{there}! How are the first months going?"
+    return f"Time for our catch-up — it has been {every} months. How are things{there}?"
 
 
 def _opening(row: pd.Series, moved: bool, shared: set[str]) -> str:

@@ -80,9 +80,10 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
     distance = nx.single_source_shortest_path_length(graph, owner, cutoff=3)
     layers = {d: [n for n, dd in distance.items() if dd == d] for d in (1, 2, 3)}
     beyond_star = graph.number_of_edges() > graph.degree(owner)
-    # The third degree is seen only through the ties of someone at distance 2: a teammate
-    # who is not your contact, or a person an edges file names. Else it is not 0: unknown.
-    third_seen = beyond_star and any(team.ties_known(node) for node in layers[2])
+    # The third degree is seen only through the ties of someone at distance 2: the export
+    # of a teammate who is not your contact, or an edges file's tie from such a person to
+    # someone further. Without either it is not 0: unknown.
+    third_seen = beyond_star and (bool(layers[3]) or any(node in team.owners for node in layers[2]))
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": len(layers[1]),

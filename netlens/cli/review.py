@@ -21,6 +21,7 @@ from netlens.cli.options import (
     shown,
     status,
 )
+from netlens.wording import as_of_reason
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -191,5 +192,7 @@ def diff(old: str, new: str, fmt: str, redact: bool, quiet: bool, as_of: dt.date
     from netlens.render.relationships import render_diff
 
     with status(f"Reading {old} and {new}…", quiet=quiet):
-        result = compare(netlens.load(old), netlens.load(new))
-    emit(render_diff(shown(result, old, redact)[0], fmt, as_of))
+        before, after = netlens.load(old), netlens.load(new)
+    if as_of_reason(as_of) == "today":  # no --as-of: the day of the newer export
+        as_of = after.default_as_of()
+    emit(render_diff(shown(compare(before, after), old, redact)[0], fmt, as_of))

@@ -149,7 +149,7 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
     old, new = result["old"], result["new"]
     lines = [
         f"What changed between {old['source']} ({old['people']:,} people) and "
-        f"{new['source']} ({new['people']:,} people)",
+        f"{new['source']} ({new['people']:,} people), as of {stated(as_of)}",
         "",
     ]
     lines += [f"Note: {note}" for note in result.get("notes", [])]
@@ -167,10 +167,9 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
     if titles:
         lines.append(f"New titles at the same company ({len(titles)}):")
         for c in titles:
-            lines.append(
-                f"  {c['name']}: {c['before']['position'] or '?'} → {c['after']['position'] or '?'}"
-                f" ({c['after']['company']})"
-            )
+            before, after = c["before"]["position"], c["after"]["position"]
+            moved = f"{before or '?'} → {after or '?'}: " if before or after else ""
+            lines.append(f"  {c['name']}: {moved}{c['after']['company']}")
         lines.append("")
     if not (result["changed"] or result["added"] or result["removed"]):
         lines.append(

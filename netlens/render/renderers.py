@@ -162,7 +162,12 @@ def _figure_lines(figures: list) -> list[str]:
 def render_terminal_summary(report: Report) -> str:
     """A few lines for the terminal: score, headline figures, the three next steps."""
     overview = report.sections[0]
-    lines = [_style(report.title, bold=True), _score_line(report), ""]
+    lines = [
+        _style(report.title, bold=True),
+        _style(f"As of {report.as_of} ({report.as_of_source}).", dim=True),
+        _score_line(report),
+        "",
+    ]
     lines += _figure_lines(overview.figures[1:])  # the first is the score, shown above
     if report.next_steps:
         lines += ["", _style("Next steps", bold=True)]

@@ -17,7 +17,13 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         return render_json(result, as_of)
     lines = [f"Reach — {source} (as of {stated(as_of)})", ""]
     exports = result["exports"]
-    merged = f"merging {plural(exports, 'export')}" if exports > 1 else "from your export alone"
+    merged = (
+        f"merging {plural(exports, 'export')}"
+        if exports > 1
+        else "from your export and the edges file"
+        if result["second_degree"] is not None
+        else "from your export alone"
+    )
     lines.append(f"How far your network reaches, {merged}:")
     for label, key in (("1st degree", "first_degree"), ("2nd degree", "second_degree"),
                        ("3rd degree", "third_degree")):  # fmt: skip
@@ -40,7 +46,8 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         width = max(len(b["name"]) for b in result["bridges"])
         for b in result["bridges"]:
             lines.append(
-                f"  {fit(b['name'], min(width, 28))}  reaches {b['reach']:>5,} people, "
+                f"  {fit(b['name'], min(width, 28))}  reaches {b['reach']:>5,} "
+                f"{'person' if b['reach'] == 1 else 'people'}, "
                 f"{b['unique_reach']:>5,} only through them"
             )
     structure = result["structure"]
@@ -76,16 +83,17 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         lines += ["", f"Companies within two steps: {second['distinct']:,}. Most present:"]
         lines += [f"  {c['company']} ({c['people']:,})" for c in second["top"][:5]]
     industries = result["industries_by_degree"].get("2")
-    if industries:
-        known = {k: v for k, v in industries.items() if k != "Unknown"}
+    known = {k: v for k, v in (industries or {}).items() if k != "Unknown"}
+    if known:
         lines.append(
-            f"Industries within two steps: {len(known)} of LinkedIn's 20"
-            + (f", most of all {next(iter(known))}." if known else ".")
+            f"Industries within two steps: {len(known)} of LinkedIn's 20, most of all "
+            f"{next(iter(known))}."
         )
     if result["unresolved_edges"]:
         lines.append(
-            f"\n{plural(result['unresolved_edges'], 'tie')} in the edges file named people "
-            "found in no export (or the same person twice) and were left out."
+            f"\n{plural(result['unresolved_edges'], 'tie')} in the edges file named the same "
+            "person twice, or a name several people share, and "
+            f"{'was' if result['unresolved_edges'] == 1 else 'were'} left out."
         )
     for note in result["notes"]:
         lines += ["", note]

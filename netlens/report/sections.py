@@ -62,7 +62,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
     overview = _overview(summary, checkup, ties, spread, shown.grown, months)
     warning = as_of_warning(as_of, summary["newest_record"])
     if warning:
-        overview.notes.insert(0, f"Warning: {warning}.")
+        overview.notes.insert(0, f"Warning: {warning}")
     if shown.later:
         overview.notes.insert(
             0,
