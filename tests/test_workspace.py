@@ -106,7 +106,10 @@ def hand_drawn(tmp_path):
         "dan": "Dan,Drew,{u}dan,,Globex,Nurse,01 Jan 2020",
         "hal": "Hal,Hunt,{u}hal,,Globex,Buyer,01 Jan 2024",
     }
-    contacts = {"ann": ["bob"], "bob": ["ann", "cat"], "cat": ["bob", "hal"], "dan": ["bob", "hal"]}
+    contacts = {
+        "ann": ["bob"], "bob": ["ann", "cat"], "cat": ["bob", "hal"], "dan": ["bob", "hal"],
+        "hal": ["cat"],
+    }  # fmt: skip
     networks = {}
     for owner, known in contacts.items():
         rows = [people[p].format(u=IN) for p in known]
@@ -125,19 +128,28 @@ def hand_drawn(tmp_path):
     return networks
 
 
-@pytest.mark.parametrize("as_of", [dt.date(2026, 11, 21), dt.date(2022, 1, 1)])
-def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, as_of):
+@pytest.mark.parametrize(
+    ("members", "as_of", "degrees"),
+    [
+        # Hal, by name in Cat's export and by URL in Dan's, is one person.
+        (("bob", "cat", "dan"), dt.date(2026, 11, 21), (2, 1)),
+        (("bob", "cat", "dan"), dt.date(2022, 1, 1), None),
+        (("bob",), dt.date(2026, 11, 21), (1, None)),  # no member beyond: 3rd unknown
+        (("bob", "hal"), dt.date(2026, 11, 21), (1, 1)),  # Hal's export, at distance 3
+    ],
+)
+def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, members, as_of, degrees):
     path = tmp_path / "hand.duckdb"
     con = workspace.connect(path, create=True)
-    for owner in ("bob", "cat", "dan"):
+    for owner in members:
         add_network(con, hand_drawn[owner], source=owner)
     con.close()
     me = hand_drawn["ann"].until(as_of)
-    others = [hand_drawn[o] for o in ("bob", "cat", "dan")]
+    others = [hand_drawn[o] for o in members]
     expected = netlens.reach(netlens.merge(me, others, as_of=as_of))
     assert workspace.reach(path, me, as_of=as_of) == expected
-    if as_of.year == 2026:  # Hal, by name in Cat's export and by URL in Dan's, is one
-        assert (expected["second_degree"], expected["third_degree"]) == (2, 1)
+    if degrees:
+        assert (expected["second_degree"], expected["third_degree"]) == degrees
 
 
 def test_newer_export_replaces_older_is_skipped(runner, tmp_path):

@@ -179,8 +179,9 @@ def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
 
 def _snapshot(network: Network) -> dt.date | None:
     """The date of the export: in its file name, else its newest record."""
-    found = network.report.export_date or network.report.newest_record
-    return dt.date.fromisoformat(found) if found else None
+    if not (network.report.export_date or network.report.newest_record):
+        return None
+    return dt.date.fromisoformat(network.default_as_of().isoformat())
 
 
 def _diff(before: dict[str, str], rows: pd.DataFrame) -> dict[str, Any]:

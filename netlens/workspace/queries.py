@@ -101,21 +101,23 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
     _layer(con, "l2", "l1", ["l1"], me)
     counts = {d: q(f"SELECT count(*) FROM l{d}").fetchall()[0][0] for d in (1, 2)}
     beyond_star = q("SELECT count(*) FROM edges").fetchall()[0][0] > counts[1]
-    # The third degree is seen only through the ties of a member at distance 2 (as in
-    # netlens.reach): else it is unknown, not 0, and not worked out.
-    third_seen = beyond_star and bool(
-        q(
-            "SELECT count(*) FROM l2 JOIN owners o ON l2.node = coalesce(o.target, o.node)"
-        ).fetchall()[0][0]
-    )
-    if third_seen:
+    if beyond_star:
         _layer(con, "l3", "l2", ["l1", "l2"], me)
         counts[3] = q("SELECT count(*) FROM l3").fetchall()[0][0]
+    # As in netlens.reach: the third degree is seen through the export of a member at
+    # distance 2 or 3; without one it is unknown, not 0.
+    third_seen = beyond_star and (
+        counts[3] > 0
+        or q(
+            "SELECT count(*) FROM l2 JOIN owners o ON l2.node = coalesce(o.target, o.node)"
+        ).fetchall()[0][0]
+        > 0
+    )
     result: dict[str, Any] = {
         "exports": exports,
         "first_degree": counts[1],
         "second_degree": counts[2] if beyond_star else None,
-        "third_degree": counts.get(3),
+        "third_degree": counts[3] if third_seen else None,
         "bridges": [],
         "redundancy": None,
         "companies_by_degree": {"1": company_reach(_companies(con, "l1"))},
