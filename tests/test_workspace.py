@@ -256,6 +256,9 @@ def test_failed_export_leaves_the_workspace_as_it_was(runner, tmp_path):
     result = run(runner, "team", "add", path, TEAM[0], bad)
     assert result.exit_code == 1 and "(the 1 export(s) before it were added)" in result.output
     assert [m["source"] for m in workspace.members(path)["members"]] == [str(TEAM[0])]
+    empty = tmp_path / "empty.duckdb"
+    result = run(runner, "team", "add", empty, bad)
+    assert result.exit_code == 1 and not empty.exists()
 
 
 def test_locked_workspace_says_error(team_workspace, tmp_path):

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -41,9 +42,10 @@ def add(
     ``reading(export)``, when given, wraps the reading of each export (a status line)."""
     import netlens
 
+    new = not Path(path).exists()
     con = connect(path, create=True)
+    done: list[dict[str, Any]] = []
     try:
-        done = []
         for export in exports:
             try:
                 with reading(str(export)) if reading else nullcontext():
@@ -56,8 +58,13 @@ def add(
                 raise
             done.append(add_network(con, network, source=str(export)))
         members = con.execute("SELECT count(*) FROM exports").fetchall()[0][0]
-    finally:
+    except BaseException:
         con.close()
+        if new and not done:  # nothing was added: leave no empty workspace behind
+            Path(path).unlink(missing_ok=True)
+            Path(f"{path}.wal").unlink(missing_ok=True)
+        raise
+    con.close()
     return {"workspace": str(path), "members": members, "added": done}
 
 
