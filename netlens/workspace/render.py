@@ -50,7 +50,7 @@ def render_members(result: dict[str, Any], fmt: str) -> str:
     members = result["members"]
     lines = [
         f"{result['workspace']}: {plural(len(members), 'member')}, "
-        f"{plural(result['people'], 'distinct person')} in their connections"
+        f"{result['people']:,} different people in their connections"
     ]
     for m in members:
         lines.append(
