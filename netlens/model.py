@@ -122,6 +122,9 @@ class LoadReport:
     files: dict[str, int] = field(default_factory=dict)  # recognised file → data rows
     ignored_files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Of the warnings, those about files the export lacks (or has in a form netlens cannot
+    # read): what every command says, since every figure is poorer for it.
+    missing: list[str] = field(default_factory=list)
     connections: int = 0  # every data row of Connections.csv, hidden members included
     hidden_members: int = 0
     messages: int = 0  # every message row, drafts, spam and sponsored included

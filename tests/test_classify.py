@@ -216,7 +216,7 @@ def test_diversity_command_json_and_unknown_roundtrip(runner, tmp_path):
         again = runner.invoke(cli, ["diversity", str(EXPORTS / "quirks"), "--format", "json",
                                     "--industry-map", str(unknown)])  # fmt: skip
         before = json.loads(
-            runner.invoke(cli, ["diversity", str(EXPORTS / "quirks"), "--format", "json"]).output
+            runner.invoke(cli, ["diversity", str(EXPORTS / "quirks"), "--format", "json"]).stdout
         )
         assert json.loads(again.stdout)["unknown"] < before["unknown"]
 

@@ -52,15 +52,15 @@ def test_output_into_a_missing_folder_fails_before_printing(runner, tmp_path):
     result = runner.invoke(
         cli, ["diversity", str(EXPORTS / "quirks"), "--unknown-out", str(tmp_path / "no" / "u.csv")]
     )
-    assert result.exit_code == 1
-    assert result.output.startswith("Error: ")
-    assert "does not exist — create it first" in result.output
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines()[-1].startswith("Error: ")
+    assert "does not exist — create it first" in result.stderr
 
 
 def test_export_to_standard_output(runner):
     result = runner.invoke(cli, ["export", str(EXPORTS / "era2013"), "-o", "-"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("name,url,company,position,connected_on,industry")
+    assert result.stdout.startswith("name,url,company,position,connected_on,industry")
 
 
 def test_written_files_have_ordinary_permissions(runner, tmp_path):
@@ -191,6 +191,11 @@ def test_a_spreadsheet_instead_of_messages_csv_is_named_and_explained(tmp_path, 
     ) in result.stdout.splitlines()
     assert "  ! no messages.csv in this export, so every tie looks untouched" in result.stdout
     assert "Messages.xlsx" in result.stdout.split("Ignored")[1]
+    # Every command says so, on standard error (-q silences it); summary lists it once.
+    stale = runner.invoke(cli, ["stale", str(folder)])
+    assert stale.stderr.count("Warning: ") == 2 and "Messages.xlsx is not read" in stale.stderr
+    assert runner.invoke(cli, ["stale", str(folder), "-q"]).stderr == ""
+    assert result.stderr == ""
     # A Connections.csv given alone is what the user chose: no nagging about messages.
     alone = runner.invoke(cli, ["summary", str(folder / "Connections.csv")])
     assert "no messages.csv" not in alone.stdout

@@ -226,3 +226,29 @@ def test_a_utf8_file_with_a_late_windows_1252_line_is_read_whole(tmp_path):
     inigo, rene = network.people["person_id"].iloc[[0, -1]]
     sent = network.interactions.query("kind == 'message'")["person"]
     assert sent.value_counts().to_dict() == {inigo: 1200, rene: 1}
+
+
+def test_a_folder_of_several_exports_is_refused_by_name(tmp_path):
+    from netlens.errors import NetlensError
+
+    from conftest import connections_csv, write_folder
+
+    for who in ("camille", "oskar"):
+        write_folder(tmp_path / "downloads" / who, {"Connections.csv": connections_csv()})
+    with pytest.raises(NetlensError, match=r"holds several exports \(camille/, oskar/\)"):
+        netlens.load(tmp_path / "downloads")
+
+
+def test_a_folder_is_read_two_levels_down_and_no_deeper(tmp_path):
+    from conftest import connections_csv, write_folder
+
+    row = "Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,Engineer,04 Jul 2023"
+    export = write_folder(tmp_path / "export", {"Connections.csv": connections_csv(row)})
+    (export / "Jobs").mkdir()
+    (export / "Jobs" / "Job Applications.csv").write_text("a,b\n", encoding="utf-8")
+    deep = export / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (deep / "lost.csv").write_text("a,b\n", encoding="utf-8")
+    ignored = netlens.load(export).report.ignored_files
+    assert "Jobs/Job Applications.csv" in ignored
+    assert not any("lost" in name for name in ignored)  # never walked

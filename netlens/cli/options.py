@@ -182,8 +182,12 @@ def network_argument(func: Callable) -> Callable:
         import netlens
 
         remember_input(export)
-        with status(f"Reading {export}…", quiet=kwargs.get("quiet", False)):
+        quiet = kwargs.get("quiet", False)
+        with status(f"Reading {export}…", quiet=quiet):
             network = netlens.load(export, owner_url=owner_url, owner_name=owner_name)
+        if not quiet and click.get_current_context().info_name != "summary":  # it lists them
+            for warning in network.report.missing:
+                click.echo(f"Warning: {warning}", err=True)
         return func(*args, export=export, network=network, **kwargs)
 
     return wrapper

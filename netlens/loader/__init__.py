@@ -121,7 +121,8 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     warnings = report.warnings
     warnings.extend(export.warnings)
-    warnings.extend(filter(None, (misfiled(name) for name in export.ignored)))
+    report.missing.extend(filter(None, (misfiled(name) for name in export.ignored)))
+    warnings.extend(report.missing)
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
         member = export.files.get(kind)
@@ -207,12 +208,13 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report.invitations = invitations.rows
     report.unmatched.update(unmatched_events)
     if "messages" not in export.files and not export.single_file:
-        warnings.append(
+        report.missing.append(
             "no messages.csv in this export, so every tie looks untouched: LinkedIn puts "
             "messages.csv at the top of the zip it e-mails you (Settings → Data privacy → "
             "Get a copy of your data); pass that zip, or put messages.csv beside "
             "Connections.csv"
         )
+        warnings.append(report.missing[-1])
     interactions = pd.concat([*parts, *event_parts], ignore_index=True)
     report.export_date = iso_date(_archive_date([export.source.name, export.root]))
     report.newest_record = iso_date(

@@ -162,7 +162,12 @@ def _folder_members(root: Path) -> tuple[list[Member], list[str]]:
     members, skipped = [], []
     inside = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root):  # links to folders are not followed
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        # An export is the folder or one folder down, with folders of its own (Jobs/): no
+        # deeper (given a home folder by mistake, netlens must not walk the whole disk).
+        deep = len(Path(dirpath).relative_to(root).parts) >= 2
+        dirnames[:] = (
+            [] if deep else sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        )
         for filename in sorted(filenames):
             if filename.startswith("."):
                 continue
@@ -356,6 +361,13 @@ def _classify(source: Path, members: list[Member], where: str) -> Export:
         raise ExportNotFoundError(
             f"{where}: no Connections.csv found (it holds {found}{more}) — pass the export "
             "LinkedIn sent you (Settings → Data privacy → Get a copy of your data)"
+        )
+    top = [m for m in candidates if len(PurePosixPath(m.name).parts) == 1]
+    if not top and len(candidates) > 1:
+        folders = ", ".join(f"{PurePosixPath(m.name).parent}/" for m in candidates[:6])
+        raise ExportNotFoundError(
+            f"{where} holds several exports ({folders}) — pass one of them, and a "
+            "teammate's with --with"
         )
     connections = min(candidates, key=lambda m: (len(PurePosixPath(m.name).parts), m.name))
     root = PurePosixPath(connections.name).parent
