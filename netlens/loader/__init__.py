@@ -74,7 +74,8 @@ def _read_connections(
     report = LoadReport(source=source, ignored_files=list(export.ignored))
     warnings = report.warnings
     warnings.extend(export.warnings)
-    warnings.extend(filter(None, (misfiled(name) for name in export.ignored)))
+    report.missing.extend(filter(None, (misfiled(name) for name in export.ignored)))
+    warnings.extend(report.missing)
 
     def optional(kind: str, reader: Callable[..., T]) -> T | None:
         member = export.files.get(kind)
