@@ -22,7 +22,8 @@ __all__ = ["lookup", "suggest"]
 def lookup(query: str, names: Iterable[str]) -> list[str]:
     """The ``names`` that ``query`` means, in their order, by the first rule that finds any:
     the same folded text; a prefix of it (``zanele`` → Zanele Dlamini); a prefix of one of
-    its later words (``dlamini`` → Zanele Dlamini); a part of it (``lami``)."""
+    its later words (``dlamini`` → Zanele Dlamini); a part of it (``lami``), for four
+    letters or more (``inc`` is in too many names to mean one)."""
     wanted = fold(query)
     if not wanted:
         return []
@@ -31,7 +32,7 @@ def lookup(query: str, names: Iterable[str]) -> list[str]:
         lambda text: text == wanted,
         lambda text: text.startswith(wanted),
         lambda text: f" {wanted}" in f" {text}",
-        lambda text: wanted in text,
+        lambda text: len(wanted) >= 4 and wanted in text,
     )
     for rule in rules:
         found = [name for name, text in folded if rule(text)]
@@ -41,16 +42,29 @@ def lookup(query: str, names: Iterable[str]) -> list[str]:
 
 
 def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
-    """Up to ``n`` of ``names`` close to ``query`` (a typo, a letter left out): what to say
-    after "did you mean"."""
-    by_fold: dict[str, str] = {}
-    for name in names:
-        if name:
-            by_fold.setdefault(fold(name), name)
-    close = difflib.get_close_matches(fold(query), list(by_fold), n=n, cutoff=0.6)
-    if not close:  # a word of a longer name: compare with each word's run to the end
-        words = {
-            " ".join(text.split()[i:]): text for text in by_fold for i in range(len(text.split()))
-        }
-        close = [words[w] for w in difflib.get_close_matches(fold(query), list(words), n=n)]
-    return [by_fold[text] for text in dict.fromkeys(close)]
+    """Up to ``n`` of ``names`` close to ``query`` — a typo, a letter left out or swapped —
+    the closest first: what to say after "did you mean". A name scores the best of: the
+    start of each of its words as long as what was typed (``detla`` → "Delta Air Lines",
+    ``Zanle`` → "Zanele Ndlovu"), and each typed word against its closest word (``Kin
+    Kong`` → "Kim King")."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+
+    def ratio(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    typed = wanted.split()
+    scored: dict[str, float] = {}
+    for name in dict.fromkeys(names):
+        words = fold(name).split()
+        if not words:
+            continue
+        starts = [" ".join(words[i:]) for i in range(len(words))]
+        by_start = max(ratio(wanted, part[: len(wanted)]) for part in starts)
+        by_word = sum(max(ratio(t, w) for w in words) for t in typed) / len(typed)
+        # a tie-break: the first word itself, whole ("delta", not "dental")
+        score = max(by_start, by_word) + 0.05 * ratio(typed[0], words[0])
+        if score >= 0.75:
+            scored[name] = score
+    return sorted(scored, key=lambda name: (-scored[name], name))[:n]

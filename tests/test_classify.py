@@ -301,7 +301,8 @@ _POSITIONS = [
 )
 def test_classify_people_says_what_each_row_alone_would(rows, mapped):
     """classify_people works per distinct company and position; each row must still get
-    what classify_company and classify_position give it, the user's map included."""
+    what classify_company and classify_position give it, the user's map included, but for
+    what its colleagues' positions tell."""
     industry_map = {company_key(c): "Financial Services" for c in mapped}
     people = pd.DataFrame(
         {
@@ -313,6 +314,14 @@ def test_classify_people_says_what_each_row_alone_would(rows, mapped):
     for (company, position), row in zip(rows, out.itertuples(), strict=True):
         company, position = company or "", position or ""
         expected = classify_company(company, position, industry_map=industry_map)
+        if row.industry_source == "colleagues":
+            # one row alone knows no colleagues: alone it is left to a vague word or unknown,
+            # and a colleague's own position says what the row got
+            assert expected.source in ("vague company word", "unknown")
+            colleagues = out[(out["company_key"] == row.company_key)]
+            assert ((colleagues["industry_source"] == "position")
+                    & (colleagues["industry"] == row.industry)).any()  # fmt: skip
+            continue
         assert (row.industry, row.industry_source) == (expected.label, expected.source)
         assert (row.function, row.seniority) == classify_position(position, company)
         assert row.company_key == ("" if is_placeholder(company) else company_key(company))

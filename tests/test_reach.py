@@ -268,3 +268,7 @@ def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):
         intros(team, company="Glbex")
     with pytest.raises(NetlensError, match="check the spelling, or add the export"):
         intros(team, company="Zzyzx")
+    with pytest.raises(NetlensError, match="did you mean 'Globex'"):  # a letter swapped
+        intros(team, company="Gloebx")
+    with pytest.raises(NetlensError, match="matches anyone at 'Inc'"):  # no company's name
+        intros(team, company="Inc")

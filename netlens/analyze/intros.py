@@ -86,8 +86,10 @@ def _targets(graph: nx.Graph, *, to: str | None, company: str | None) -> list[st
         exact = sorted(n for n, d in nodes if key and company_key(d["company"]) == key)
         if exact:
             return exact
-        meant = set(lookup(company, (d["company"] for _, d in nodes)))
-        return sorted(n for n, d in nodes if d["company"] in meant)
+        # Matched on the name without its legal form: "inc" is no company's name.
+        keys = {company_key(d["company"]) for _, d in nodes}
+        meant = set(lookup(key, keys)) if key else set()
+        return sorted(n for n, d in nodes if company_key(d["company"]) in meant)
     url = normalize_url(to) if "linkedin.com" in str(to).lower() else None
     if url:
         return [url] if url in graph else []

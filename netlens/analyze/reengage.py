@@ -165,6 +165,7 @@ def _contact(row: Any, as_of: dt.date) -> dict[str, Any]:
         "company": row.company,
         "position": row.position,
         "tier": str(row.tier),
+        "connected_on": iso_date(row.connected_on),
         "score": round(float(row.score), 3),
         "days_since": int(row.days_since),
         "last_interaction": iso_date(row.last_interaction),

@@ -10,9 +10,12 @@ inferred in layers, the first that knows deciding (SPEC §3):
 3. ``company name`` — telling keywords in the company name (``Bank``, ``Klinikum``,
    ``Logistics``…);
 4. ``position`` — keywords in the position (``Nurse``, ``Attorney``…);
-5. ``vague company word`` — words that only hint (``Solutions``, ``Institute``, ``Capital``,
+5. ``colleagues`` — in :func:`classify_people` only: what the positions of the other people
+   at the same company revealed (the two Software Engineers of ``Ledgerly`` say what its Head
+   of Growth works in);
+6. ``vague company word`` — words that only hint (``Solutions``, ``Institute``, ``Capital``,
    ``Digital``): a clear title says more than they do, so they come after it;
-6. else ``Unknown``.
+7. else ``Unknown``.
 
 Job function (LinkedIn's 26) and seniority (LinkedIn's 10) come from keywords in the
 position, in several languages; a position with no seniority word is ``Entry``. Every table
@@ -22,15 +25,17 @@ is a data file in ``netlens/data/classify``; nothing here is a list of names.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from netlens.classify.text import KeywordTable, company_key, fold, read_data
+from netlens.classify.text import KeywordTable, company_key, fold, name_key, read_data
 from netlens.errors import NetlensError
 from netlens.folding import fold_all
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -50,7 +55,8 @@ __all__ = [
 
 UNKNOWN = "Unknown"
 INDUSTRY_LAYERS = (
-    "user map", "known company", "company name", "position", "vague company word", "unknown",
+    "user map", "known company", "company name", "position", "colleagues",
+    "vague company word", "unknown",
 )  # fmt: skip
 
 
@@ -82,17 +88,61 @@ def _placeholders() -> dict[str, bool]:
     }
 
 
+# Words that join placeholders: ``Freelance / Self-employed``, ``Student and Freelancer``.
+_JOINERS = frozenset(
+    {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "ve", "veya", "i", "lub"}
+)
+_LONGEST_PLACEHOLDER = 6  # words
+
+
+@cache
+def _placeholder_kind(folded: str) -> bool | None:
+    """None if ``folded`` names an employer; else whether it means self-employment.
+
+    A placeholder is a row of ``placeholders.csv``, or several joined (``Self-employed |
+    Freelance``, ``Freelancer & Student``); one word that is no placeholder makes it a
+    company (``Freelance Hub``, ``Independent Bank``)."""
+    if folded == "":
+        return False
+    table = _placeholders()
+    if folded in table:
+        return table[folded]
+    if folded.partition(" ")[0] not in _placeholder_words():
+        return None  # the common case, found at once: a first word no placeholder has
+    words = folded.split()
+    if not _placeholder_words().issuperset(words):
+        return None
+    if all(word in _JOINERS for word in words):
+        return None  # "And", "Y": a name
+    # found[i]: whether words[:i] is all placeholders and joiners, and if any is self-employed
+    found: list[bool | None] = [False] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(max(0, end - _LONGEST_PLACEHOLDER), end):
+            if found[start] is None:
+                continue
+            phrase = " ".join(words[start:end])
+            if phrase in table or (end - start == 1 and phrase in _JOINERS):
+                own = table.get(phrase, False)
+                found[end] = bool(found[end]) or found[start] or own
+    return found[-1]
+
+
+@cache
+def _placeholder_words() -> frozenset[str]:
+    return frozenset(word for phrase in _placeholders() for word in phrase.split()) | _JOINERS
+
+
 def is_self_employed(company: str | None) -> bool:
-    """``Self-employed``, ``Freelance``, ``Selbstständig``, ``Autónomo``…"""
-    return _placeholders().get(fold(company), False)
+    """``Self-employed``, ``Freelance``, ``Selbstständig``, ``Autónomo``, ``عمل مستقل``…"""
+    return bool(_placeholder_kind(fold(company)))
 
 
 @cache
 def is_placeholder(company: str | None) -> bool:
-    """``Self-employed``, ``Freelance``, ``Confidential``, ``N/A``, ``-``, ``.`` and the like:
-    a company field that names no employer."""
-    folded = fold(company)
-    return folded == "" or folded in _placeholders()
+    """``Self-employed``, ``Freelance``, ``Confidential``, ``Stealth``, ``Retired``,
+    ``Student``, ``Open to work``, ``N/A``, ``-`` and the like, in the main languages of
+    LinkedIn's members: a company field that names no employer."""
+    return _placeholder_kind(fold(company)) is not None
 
 
 @cache
@@ -103,11 +153,14 @@ def _known_companies() -> dict[str, str]:
         for row in read_data("companies.csv")
     ]
     fold_all([name for _, names in rows for name in names])  # folded together, found below
-    for industry, names in rows:
-        for name in names:
-            key = company_key(name)
-            if key:
-                known.setdefault(key, industry)
+    # Each name under its own key first, so ``Apple Retail`` stays in retail when aliases
+    # count it as Apple; then under its employer's key.
+    for key_of in (name_key, company_key):
+        for industry, names in rows:
+            for name in names:
+                key = key_of(name)
+                if key:
+                    known.setdefault(key, industry)
     return known
 
 
@@ -143,7 +196,7 @@ def read_tables() -> None:
     """Read the classification tables now, where there is time to spare (each is read once
     per process, on first use, otherwise)."""
     _tables()
-    _known_companies()
+    _known_companies()  # and through company_key, the aliases
     _placeholders()
     for dimension in ("industry", "function", "seniority"):
         categories(dimension)
@@ -182,11 +235,8 @@ def classify_company(
     >>> classify_company("Raiffeisenbank Oberland eG")
     Classification(label='Financial Services', source='company name')
     """
-    if industry_map:
-        key = company_key(company) if not is_placeholder(company) else None
-        if key is not None and key in industry_map:
-            return Classification(industry_map[key], "user map")
-    return _classify_company(company, position)
+    mapped = _user_map(company_key(company), industry_map)
+    return mapped or _classify_company(company, position)
 
 
 # Reach classifies every distinct (company, position) of a team's graph, and most companies
@@ -216,7 +266,7 @@ def industry_by_company(company: str | None) -> Classification | None:
 @lru_cache(maxsize=1 << 17)
 def _by_company(company: str | None) -> Classification | None:
     key = company_key(company)
-    known = _known_companies().get(key)
+    known = _known_companies().get(name_key(company)) or _known_companies().get(key)
     if known:
         return Classification(known, "known company")
     by_name = _tables()["company"].match(fold(company))
@@ -268,8 +318,10 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
     Industries may be written as any of LinkedIn's 20 groups or its detailed industries
     (``Software Development``), in any case; an industry with commas may be left unquoted
     when the company column comes first. Rows with an empty industry are skipped (a
-    half-filled file from ``--unknown-out`` is fine). Files saved by a spreadsheet are read
-    too: UTF-8 with or without BOM, else cp1252; commas, semicolons or tabs.
+    half-filled file from ``--unknown-out`` is fine). A row may name a placeholder
+    (``Self-employed``, ``Freelance``, ``Confidential``): it classifies the people who wrote
+    it. Files saved by a spreadsheet are read too: UTF-8 with or without BOM, else cp1252;
+    commas, semicolons or tabs.
     """
     import csv
     import io
@@ -335,12 +387,15 @@ def classify_people(
     people: pd.DataFrame, *, industry_map: dict[str, str] | None = None
 ) -> pd.DataFrame:
     """Add ``company_key``, ``company_name`` (the most common spelling of that company in the
-    network, empty for placeholders), ``industry``, ``industry_source``, ``function`` and
+    network, in a tie its own name rather than another of its names; empty for
+    placeholders), ``industry``, ``industry_source``, ``function`` and
     ``seniority`` columns to a people table.
 
     The same as :func:`classify_company` and :func:`classify_position` row by row, worked out
     once per distinct company and per distinct position: each layer of the industry depends
-    on one of them alone, and the rows take the first layer that decides.
+    on one of them alone, and the rows take the first layer that decides. One layer only a
+    whole network has: ``colleagues``, for a row that only a vague word or nothing would
+    decide, the industry the other people of its company got from their own positions.
     """
     import numpy as np
     import pandas as pd
@@ -356,32 +411,37 @@ def classify_people(
         dtype=object,
     )
     out["company_key"] = keys[company_of]
-    spelled = pd.DataFrame(
-        {"key": keys[company_of], "company": np.array(companies, dtype=object)[company_of]}
-    )
-    spelled = spelled[spelled["key"] != ""]
-    common = (
-        spelled.groupby(["key", "company"], sort=False).size().reset_index(name="n")
-        .sort_values("n", ascending=False, kind="stable").drop_duplicates("key")
-    )  # fmt: skip
-    spelling = dict(zip(common["key"], common["company"], strict=True))
+    # The most common spelling; in a tie, the employer's own name (``Deloitte`` over
+    # ``Deloitte Consulting LLP``), else the first written.
+    people_per_spelling = np.bincount(company_of, minlength=len(companies)).tolist()
+    spelling: dict[str, str] = {}
+    rank: dict[str, int] = {}  # 2 × people, + 1 for the employer's own name
+    for company, key, n in zip(companies, keys.tolist(), people_per_spelling, strict=True):
+        if key:
+            this = 2 * n + (name_key(company) == key)
+            if this > rank.get(key, -1):
+                rank[key], spelling[key] = this, company
     out["company_name"] = np.array([spelling.get(key, "") for key in keys], dtype=object)[
         company_of
     ]
 
-    # Industry: the user's map, else the company, else the position, else a vague word in
-    # the company (as _classify_company decides).
+    # Industry: the user's map, else the company, else the position, else the colleagues'
+    # positions, else a vague word in the company (as _classify_company decides, but for
+    # the colleagues, whom one row alone does not know).
     by_company = np.array(
-        [
-            _user_map(key, industry_map) or (None if p else _by_company(c))
-            for c, key, p in zip(companies, keys, placeholder, strict=True)
-        ],
+        [None if p else _by_company(c) for c, p in zip(companies, placeholder, strict=True)],
         dtype=object,
     )
+    if industry_map:
+        for code, company in enumerate(companies):
+            by_company[code] = _user_map(company_key(company), industry_map) or by_company[code]
     found = by_company[company_of]
     open_rows = np.flatnonzero(pd.isna(found))
     by_position = np.array([_by_position(p) for p in positions], dtype=object)
     found[open_rows] = by_position[position_of[open_rows]]
+    by_own_position = open_rows[~pd.isna(found[open_rows])]
+    open_rows = open_rows[pd.isna(found[open_rows])]
+    found[open_rows] = _by_colleagues(keys[company_of], found, by_own_position, open_rows)
     open_rows = open_rows[pd.isna(found[open_rows])]
     vague = {
         code: _by_vague_word(companies[code], placeholder[code])
@@ -406,8 +466,38 @@ def classify_people(
     return out
 
 
+def _by_colleagues(
+    row_keys: np.ndarray, found: np.ndarray, decided: np.ndarray, open_rows: np.ndarray
+) -> np.ndarray:
+    """For the rows of ``open_rows`` (nothing decided yet), the industry the positions of
+    their colleagues revealed — the people of the same company (``row_keys``) whose own
+    position decided theirs (the rows ``decided``); the most common, in a tie the first in
+    the alphabet — or None. ``Ledgerly`` says nothing, but its two Software Engineers say
+    what its Head of Growth works in."""
+    import numpy as np
+
+    result = np.full(len(open_rows), None, dtype=object)
+    open_keys = row_keys[open_rows].tolist()
+    wanted = set(open_keys) - {""}
+    votes: dict[str, Counter[str]] = {}
+    for key, row in zip(row_keys[decided].tolist(), decided.tolist(), strict=True):
+        if key in wanted:
+            if key not in votes:
+                votes[key] = Counter()
+            votes[key][found[row].label] += 1
+    labels: dict[str, Classification] = {}
+    winner = {}
+    for key, count in votes.items():
+        label = min(count, key=lambda label: (-count[label], label))
+        winner[key] = labels.setdefault(label, Classification(label, "colleagues"))
+    for at, key in enumerate(open_keys):
+        result[at] = winner.get(key)
+    return result
+
+
 def _user_map(key: str, industry_map: dict[str, str] | None) -> Classification | None:
-    """The user's own industry for a company key (empty for placeholders), if mapped."""
+    """The user's own industry for a company key, if mapped: placeholders too (a row for
+    ``Self-employed`` classifies the self-employed)."""
     if industry_map and key and key in industry_map:
         return Classification(industry_map[key], "user map")
     return None

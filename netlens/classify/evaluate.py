@@ -1,9 +1,11 @@
 """Measure classification accuracy on a labelled CSV (``company,position,industry,function,
-seniority``), as recorded in docs/classification.md.
+seniority``, optionally ``language``), as recorded in docs/classification.md.
 
-    python -m netlens.classify.evaluate tests/data/classification_eval.csv
+    python -m netlens.classify.evaluate tests/data/classification_longtail.csv
 
 Accuracy counts ``Unknown`` as wrong; coverage is the share given any label but ``Unknown``.
+Each row is classified alone (:func:`classify_company`), so the ``colleagues`` layer of
+:func:`netlens.classify.classify_people` is not measured here.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ DIMENSIONS = ("industry", "function", "seniority")
 
 
 def evaluate(rows: list[dict[str, str]]) -> dict[str, Any]:
-    """Accuracy and coverage per dimension, industry accuracy per deciding layer, and the
-    misses (``(company, position, dimension, expected, got)``)."""
+    """Accuracy and coverage per dimension, industry accuracy per deciding layer, the
+    accuracy per language when rows say theirs, and the misses (``(company, position,
+    dimension, expected, got)``)."""
     right: Counter[str] = Counter()
     known: Counter[str] = Counter()
     by_layer: dict[str, Counter[str]] = {}
+    by_language: dict[str, Counter[str]] = {}
     misses = []
     for row in rows:
         industry = classify_company(row["company"], row["position"])
@@ -35,7 +39,11 @@ def evaluate(rows: list[dict[str, str]]) -> dict[str, Any]:
         layer = by_layer.setdefault(industry.source, Counter())
         layer["rows"] += 1
         layer["right"] += got["industry"] == row["industry"]
+        language = by_language.setdefault(row.get("language") or "", Counter())
+        language["rows"] += 1
+        language["unknown"] += got["industry"] == UNKNOWN
         for dim in DIMENSIONS:
+            language[dim] += got[dim] == row[dim]
             known[dim] += got[dim] != UNKNOWN
             if got[dim] == row[dim]:
                 right[dim] += 1
@@ -50,6 +58,15 @@ def evaluate(rows: list[dict[str, str]]) -> dict[str, Any]:
             layer: {"rows": c["rows"], "accuracy": c["right"] / c["rows"]}
             for layer, c in sorted(by_layer.items(), key=lambda item: -item[1]["rows"])
         },
+        "by_language": {
+            language: {
+                "rows": c["rows"],
+                "unknown": c["unknown"] / c["rows"],
+                **{dim: c[dim] / c["rows"] for dim in DIMENSIONS},
+            }
+            for language, c in sorted(by_language.items(), key=lambda item: -item[1]["rows"])
+            if language
+        },
         "misses": misses,
     }
 
@@ -60,20 +77,34 @@ def read_rows(path: str | Path) -> list[dict[str, str]]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m netlens.classify.evaluate LABELLED.csv", file=sys.stderr)
+    show_misses = "--no-misses" not in argv
+    paths = [arg for arg in argv if arg != "--no-misses"]
+    if len(paths) != 1:
+        print(
+            "usage: python -m netlens.classify.evaluate LABELLED.csv [--no-misses]",
+            file=sys.stderr,
+        )
         return 2
-    result = evaluate(read_rows(argv[0]))
+    result = evaluate(read_rows(paths[0]))
     print(f"{result['rows']} labelled rows")
     print("| dimension | accuracy | coverage |\n|---|---|---|")
     for dim in DIMENSIONS:
         print(f"| {dim} | {result['accuracy'][dim]:.1%} | {result['coverage'][dim]:.1%} |")
+    if result["by_language"]:
+        print("\n| language | rows | unknown industry | industry | function | seniority |")
+        print("|---|---|---|---|---|---|")
+        for language, f in result["by_language"].items():
+            print(
+                f"| {language} | {f['rows']} | {f['unknown']:.0%} | {f['industry']:.0%} | "
+                f"{f['function']:.0%} | {f['seniority']:.0%} |"
+            )
     print("\n| industry decided by | rows | accuracy |\n|---|---|---|")
     for layer, figures in result["industry_by_layer"].items():
         print(f"| {layer} | {figures['rows']} | {figures['accuracy']:.1%} |")
-    print("\nmisses (company | position | dimension | expected | got):")
-    for miss in result["misses"]:
-        print("  " + " | ".join(miss))
+    if show_misses:  # a held-out set is measured without looking at its misses
+        print("\nmisses (company | position | dimension | expected | got):")
+        for miss in result["misses"]:
+            print("  " + " | ".join(miss))
     return 0
 
 

@@ -16,19 +16,52 @@ from importlib import resources
 
 from netlens.folding import fold, fold_all
 
-__all__ = ["KeywordTable", "company_key", "fold", "read_data"]
+__all__ = ["KeywordTable", "company_key", "fold", "name_key", "read_data"]
 
 
 @cache
 def company_key(name: str | None) -> str:
     """The key a company is counted under: folded, without a leading "The" and without its
-    legal form, so ``Contoso, Inc.``, ``CONTOSO LTD`` and ``The Contoso Company`` are one.
+    legal form, so ``Contoso, Inc.``, ``CONTOSO LTD`` and ``The Contoso Company`` are one;
+    and one key for the names of a large employer (``company_aliases.csv``: ``Meta
+    Platforms, Inc.`` and ``Facebook`` are ``meta``; ``Deloitte Consulting LLP`` and
+    ``Deloitte India`` are ``deloitte``).
 
     >>> company_key("Contoso, Inc.")
     'contoso'
     >>> company_key("Müller Präzisionstechnik GmbH & Co. KG")
     'muller prazisionstechnik'
+    >>> company_key("International Business Machines Corporation")
+    'ibm'
     """
+    key = name_key(name)
+    aliases = _aliases()
+    found = aliases.get(key)
+    if found is not None:
+        return found
+    # A large employer's country or region arm: ``KPMG India``, ``Siemens Deutschland``.
+    head, _, last = key.rpartition(" ")
+    if head and last in _places():
+        found = aliases.get(head)
+        if found is not None:
+            return found
+    head, _, before_last = head.rpartition(" ")
+    if head and f"{before_last} {last}" in _places():
+        found = aliases.get(head)
+        if found is not None:
+            return found
+    return key
+
+
+@cache
+def name_key(name: str | None) -> str:
+    """The key of this very name, before aliases join it to its employer's: folded,
+    without a leading "The" and the legal forms that end it (``Deloitte Consulting LLP`` →
+    ``deloitte consulting``)."""
+    return _without_legal_form(name)
+
+
+def _without_legal_form(name: str | None) -> str:
     words = fold(name).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
@@ -43,6 +76,31 @@ def company_key(name: str | None) -> str:
                 stripped = True
                 break
     return " ".join(words)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    """Every name of an employer of ``company_aliases.csv`` (its own included), without
+    legal form → the key of its first name."""
+    rows = [
+        [row["company"], *row["aliases"].split("|")] for row in read_data("company_aliases.csv")
+    ]
+    fold_all([name for names in rows for name in names])  # folded together, found below
+    aliases: dict[str, str] = {}
+    for names in rows:
+        canonical = _without_legal_form(names[0])
+        for name in names:
+            key = _without_legal_form(name)
+            if key:
+                aliases.setdefault(key, canonical)
+    return aliases
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Countries, regions and words like ``global`` that follow an employer's name for its
+    arm there (``places.csv``)."""
+    return frozenset(fold(row["place"]) for row in read_data("places.csv"))
 
 
 @cache

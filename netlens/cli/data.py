@@ -16,6 +16,7 @@ from netlens.cli.options import (
     industry_map_option,
     months_option,
     network_argument,
+    quiet_option,
     sharing_options,
 )
 from netlens.cli.team import load_teammates, team_option, with_option
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
 @cli.command()
 @network_argument
 @format_option("text", "json")
+@quiet_option
 @as_of_option
-def summary(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
+def summary(export: str, network: Network, fmt: str, quiet: bool, as_of: dt.date) -> None:
     """What was loaded: files, counts, date range, warnings, and a health check.
 
     \b

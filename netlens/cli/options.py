@@ -20,6 +20,7 @@ __all__ = [
     "inputs",
     "months_option",
     "network_argument",
+    "quiet_option",
     "remember_input",
     "sharing_options",
     "shown",
@@ -77,12 +78,17 @@ def as_of_option(func: Callable) -> Callable:
     return wrapper
 
 
-def sharing_options(func: Callable) -> Callable:
-    """``--redact`` and ``-q/--quiet``, for a command that prints people."""
-    func = click.option(
+def quiet_option(func: Callable) -> Callable:
+    """``-q/--quiet``: no status line and no warnings."""
+    return click.option(
         "-q", "--quiet", is_flag=True,
         help="No status line and no warnings: the result and errors only.",
     )(func)  # fmt: skip
+
+
+def sharing_options(func: Callable) -> Callable:
+    """``--redact`` and ``-q/--quiet``, for a command that prints people."""
+    func = quiet_option(func)
     return click.option(
         "--redact", is_flag=True,
         help="Third parties by their initials only (no names, profile URLs or positions), "

@@ -17,6 +17,7 @@ from netlens.cli.options import (
     industry_map_option,
     months_option,
     network_argument,
+    quiet_option,
     sharing_options,
     shown,
     status,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     help="Write the companies left without an industry to this CSV, to fill in and pass "
     "back with --industry-map.",
 )
+@quiet_option
 @as_of_option
 def diversity(
     export: str,
@@ -53,6 +55,7 @@ def diversity(
     fmt: str,
     industry_map: dict[str, str] | None,
     unknown_out: str | None,
+    quiet: bool,
     as_of: dt.date,
 ) -> None:
     """How diverse the network is: categories, shares and diversity indices.
@@ -81,7 +84,10 @@ def diversity(
         text, note = render_unknown_companies(people)
         write_atomic(unknown_out, BOM + text)  # the BOM tells Excel the file is UTF-8
         written, _, aside = note.partition("; ")
-        click.echo(f"Wrote {written} to {unknown_out}" + (f"; {aside}" if aside else ""), err=True)
+        if not quiet:
+            click.echo(
+                f"Wrote {written} to {unknown_out}" + (f"; {aside}" if aside else ""), err=True
+            )
 
 
 @cli.command()
@@ -159,8 +165,9 @@ def reengage(
 @cli.command()
 @network_argument
 @format_option("text", "json", "csv")
+@quiet_option
 @as_of_option
-def growth(export: str, network: Network, fmt: str, as_of: dt.date) -> None:
+def growth(export: str, network: Network, fmt: str, quiet: bool, as_of: dt.date) -> None:
     """How the network grew: per month and year, pace, burst days, headroom to the cap.
 
     \b

@@ -85,10 +85,12 @@ def render_reengage(result: dict[str, Any], fmt: str, as_of: dt.date, source: st
     if fmt == "json":
         return render_json(result, as_of)
     if fmt == "csv":
-        columns = ["rank", "name", "url", "company", "position", "score", "days_since", "reasons"]
+        columns = ["rank", "name", "url", "company", "position", "tier", "connected_on",
+                   "last_contact", "score", "days_since", "reasons"]  # fmt: skip
         rows = [
-            [rank, c["name"], c["url"], c["company"], c["position"], c["score"],
-             c["days_since"], "; ".join(c["reasons"])]
+            [rank, c["name"], c["url"], c["company"], c["position"], c["tier"],
+             c["connected_on"], c["last_contact"], c["score"], c["days_since"],
+             "; ".join(c["reasons"])]
             for rank, c in enumerate(result["contacts"], start=1)
         ]  # fmt: skip
         return csv_text(columns, rows)
