@@ -280,3 +280,22 @@ def test_locked_workspace_says_error(team_workspace, tmp_path):
     finally:
         holder.communicate("")
     assert len(workspace.members(path)["members"]) == len(TEAM)
+
+
+def test_industries_from_another_classifier_are_inferred_again(team_workspace, tmp_path):
+    path = tmp_path / "older.duckdb"
+    path.write_bytes(team_workspace.read_bytes())
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE industries SET industry = 'Stale Industry'")
+    con.execute("UPDATE meta SET value = 'older' WHERE key = 'classifier'")
+    con.close()
+    as_of = dt.date.fromisoformat(AS_OF)
+    me = netlens.load(TEAM[0]).until(as_of)
+    expected = netlens.reach(netlens.merge(me, [netlens.load(p) for p in TEAM[1:]], as_of=as_of))
+    assert workspace.reach(path, me, as_of=as_of) == expected
+    workspace.add(path, [TEAM[1]])  # a write infers them again, for every member
+    con = duckdb.connect(str(path), read_only=True)
+    stale = con.execute("SELECT count(*) FROM industries WHERE industry = 'Stale Industry'")
+    assert stale.fetchall() == [(0,)]
+    con.close()
+    assert workspace.reach(path, me, as_of=as_of) == expected

@@ -14,7 +14,7 @@ import pandas as pd
 from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.graph import owner_node
-from netlens.workspace.schema import connect
+from netlens.workspace.schema import classifier_fingerprint, classifier_matches, connect
 
 if TYPE_CHECKING:
     import duckdb
@@ -169,19 +169,46 @@ def _number_nodes(con: duckdb.DuckDBPyConnection, owner: str) -> None:
 
 
 def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
-    """Infer the industry of each (company, position) of ``new_rows`` not seen before."""
-    from netlens.classify import classify_people
-
+    """Infer the industry of each (company, position) of ``new_rows`` not seen before —
+    of every member's, when the stored ones come from another classifier."""
+    if not classifier_matches(con):
+        con.execute("DELETE FROM industries")
+        con.execute("DELETE FROM meta WHERE key = 'classifier'")
+        con.execute("INSERT INTO meta VALUES ('classifier', ?)", [classifier_fingerprint()])
+        pairs = con.execute("SELECT DISTINCT company, position FROM connections").df()
+        if not pairs.empty:
+            pairs["industry"] = _industries_of(pairs)
+            con.register("all_industries", pairs)
+            con.execute(
+                "INSERT INTO industries SELECT company, position, industry FROM all_industries"
+            )
+            con.unregister("all_industries")
     pairs = con.execute(
         "SELECT DISTINCT company, position FROM new_rows "
         "WHERE (company, position) NOT IN (SELECT (company, position) FROM industries)"
     ).df()
     if pairs.empty:
         return
-    pairs["industry"] = classify_people(pairs)["industry"].astype(str).to_numpy()
+    pairs["industry"] = _industries_of(pairs)
     con.register("new_industries", pairs)
     con.execute("INSERT INTO industries SELECT company, position, industry FROM new_industries")
     con.unregister("new_industries")
+
+
+def _industries_of(pairs: pd.DataFrame) -> list[str]:
+    """The industry of each (company, position), as reach infers it for a person
+    (:func:`netlens.analyze.reach.industry_reach`): by the company when it decides, else by
+    company and position."""
+    from netlens.classify import classify_company, industry_by_company
+
+    by_company: dict[str, str | None] = {}
+    found = []
+    for company, position in zip(pairs["company"], pairs["position"], strict=True):
+        if company not in by_company:
+            decided = industry_by_company(company)
+            by_company[company] = decided.label if decided else None
+        found.append(by_company[company] or classify_company(company, position).label)
+    return found
 
 
 def _snapshot(network: Network) -> dt.date | None:

@@ -21,7 +21,7 @@ from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.graph import owner_node
 from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
-from netlens.workspace.schema import connect
+from netlens.workspace.schema import classifier_matches, connect
 
 if TYPE_CHECKING:
     import duckdb
@@ -274,7 +274,9 @@ def _merge_tables(
         "FROM raw r LEFT JOIN merged go ON go.node = r.owner "
         "LEFT JOIN merged gp ON gp.node = r.person) WHERE a <> b GROUP BY 1, 2"
     )
-    # Merged nodes: the kept node's name and URL; company and position filled in.
+    # Merged nodes: the kept node's name and URL; company and position filled in; the
+    # industries stored, unless another classifier inferred them.
+    industries = "industries" if classifier_matches(con) else "(FROM industries LIMIT 0)"
     q(
         "CREATE TEMP TABLE attrs AS SELECT a.*, i.industry FROM ("
         "SELECT coalesce(g.target, n.node) AS node, "
@@ -286,7 +288,7 @@ def _merge_tables(
         "FILTER (WHERE n.position <> ''), '') AS position, "
         "bool_or(n.is_owner) AS is_owner "
         "FROM nattrs n LEFT JOIN merged g ON g.node = n.node GROUP BY 1) a "
-        "LEFT JOIN industries i ON i.company = a.company AND i.position = a.position"
+        f"LEFT JOIN {industries} i ON i.company = a.company AND i.position = a.position"
     )
     return [
         (owner, source)

@@ -15,7 +15,8 @@ Tables:
 - ``nodes``: a number (``id``) for each node id (``node``: a profile URL, ``name:…`` or
   ``owner:…``) — the edge table's joins are on numbers — and ``name_only`` (no URL).
 - ``industries``: the inferred industry of each (``company``, ``position``) met, worked out
-  once, when its export was added.
+  once, when its export was added — by the classifier whose digest ``meta`` keeps
+  (``classifier``); a netlens with another classifier infers them again.
 - ``interactions``: ``owner``, ``person``, ``kind``, ``date``, ``direction``, ``note``,
   ``group`` — what tie strength is computed from. No message text, subject or email
   address is stored: only that a message was sent, when, and which way.
@@ -35,7 +36,7 @@ from netlens.errors import NetlensError
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["SCHEMA_VERSION", "connect"]
+__all__ = ["SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect"]
 
 SCHEMA_VERSION = 1
 
@@ -110,7 +111,11 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
             con.execute(_TABLES)
             con.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
-                [("schema_version", str(SCHEMA_VERSION)), ("netlens_version", __version__)],
+                [
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("netlens_version", __version__),
+                    ("classifier", classifier_fingerprint()),
+                ],
             )
             con.execute("COMMIT")
         else:
@@ -142,6 +147,28 @@ def _check_version(con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str])
             f"{path}: made by a newer netlens (workspace version {version}; this netlens "
             f"{__version__} reads up to {SCHEMA_VERSION}) — upgrade netlens to use it"
         )
+
+
+def classifier_fingerprint() -> str:
+    """A digest of the industry classifier (its code and keyword tables): the industries a
+    workspace stores hold only for the classifier that inferred them."""
+    import hashlib
+
+    import netlens.classify
+
+    digest = hashlib.sha256()
+    code = Path(netlens.classify.__file__).parent
+    tables = Path(netlens.__file__).parent / "data" / "classify"
+    for folder, pattern in ((code, "*.py"), (tables, "*.csv")):
+        for file in sorted(folder.glob(pattern)):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def classifier_matches(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the workspace's industries come from this netlens' classifier."""
+    found = con.execute("SELECT value FROM meta WHERE key = 'classifier'").fetchall()
+    return bool(found) and found[0][0] == classifier_fingerprint()
 
 
 def _first_line(exc: BaseException) -> str:
