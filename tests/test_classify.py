@@ -325,3 +325,13 @@ def test_classify_people_says_what_each_row_alone_would(rows, mapped):
         assert (row.industry, row.industry_source) == (expected.label, expected.source)
         assert (row.function, row.seniority) == classify_position(position, company)
         assert row.company_key == ("" if is_placeholder(company) else company_key(company))
+
+
+def test_industries_alone_are_the_same_as_with_roles():
+    import netlens
+
+    people = netlens.load(EXPORTS / "era2025").people
+    full = classify_people(people)
+    alone = classify_people(people, roles=False)
+    assert "function" not in alone and "seniority" not in alone
+    assert alone.equals(full.drop(columns=["function", "seniority"]))

@@ -126,7 +126,7 @@ def health(
     if ties is None:
         ties = relationships(network, as_of=as_of, months=months)
     if people is None:
-        people = classify_people(network.people, industry_map=industry_map)
+        people = classify_people(network.people, industry_map=industry_map, roles=False)
     spread = spread or {}
     for by in ("industry", "company"):
         if by not in spread:

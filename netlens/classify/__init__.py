@@ -384,12 +384,13 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
 
 
 def classify_people(
-    people: pd.DataFrame, *, industry_map: dict[str, str] | None = None
+    people: pd.DataFrame, *, industry_map: dict[str, str] | None = None, roles: bool = True
 ) -> pd.DataFrame:
     """Add ``company_key``, ``company_name`` (the most common spelling of that company in the
     network, in a tie its own name rather than another of its names; empty for
     placeholders), ``industry``, ``industry_source``, ``function`` and
-    ``seniority`` columns to a people table.
+    ``seniority`` columns to a people table (the last two only with ``roles``: what needs
+    industries and companies alone is spared reading every position for them).
 
     The same as :func:`classify_company` and :func:`classify_position` row by row, worked out
     once per distinct company and per distinct position: each layer of the industry depends
@@ -404,7 +405,7 @@ def classify_people(
     company_of, companies = pd.factorize(out["company"].fillna(""))
     position_of, positions = pd.factorize(out["position"].fillna(""))
     companies, positions = companies.tolist(), positions.tolist()
-    fold_all([*companies, *positions])  # folded together, then found folded one by one
+    fold_all(companies)  # folded together, then found folded one by one
     placeholder = np.array([is_placeholder(c) for c in companies], dtype=bool)
     keys = np.array(
         ["" if p else company_key(c) for c, p in zip(companies, placeholder, strict=True)],
@@ -437,7 +438,11 @@ def classify_people(
             by_company[code] = _user_map(company_key(company), industry_map) or by_company[code]
     found = by_company[company_of]
     open_rows = np.flatnonzero(pd.isna(found))
-    by_position = np.array([_by_position(p) for p in positions], dtype=object)
+    # Only the positions of people their company leaves open are read for an industry.
+    wanted = np.unique(position_of[open_rows])
+    fold_all([positions[code] for code in wanted.tolist()])
+    by_position = np.full(len(positions), None, dtype=object)
+    by_position[wanted] = [_by_position(positions[code]) for code in wanted.tolist()]
     found[open_rows] = by_position[position_of[open_rows]]
     by_own_position = open_rows[~pd.isna(found[open_rows])]
     open_rows = open_rows[pd.isna(found[open_rows])]
@@ -451,10 +456,13 @@ def classify_people(
     out["industry"] = np.array([c.label for c in found], dtype=object)
     out["industry_source"] = np.array([c.source for c in found], dtype=object)
 
+    if not roles:
+        return out
     # Function and seniority (as classify_position decides).
-    roles = [_roles(p) for p in positions]
-    function = np.array([f for f, _ in roles], dtype=object)[position_of]
-    seniority = np.array([s for _, s in roles], dtype=object)[position_of]
+    fold_all(positions)
+    found_roles = [_roles(p) for p in positions]
+    function = np.array([f for f, _ in found_roles], dtype=object)[position_of]
+    seniority = np.array([s for _, s in found_roles], dtype=object)[position_of]
     self_employed = np.array([is_self_employed(c) for c in companies], dtype=bool)[company_of]
     no_role = pd.isna(function)
     no_seniority = pd.isna(seniority) & ~no_role
