@@ -123,13 +123,13 @@ def read_only_inputs_loaded_once():
     real = netlens.loader.load
     loaded: dict = {}
 
-    def load(path, *, owner_url=None, owner_name=None):
+    def load(path, *, owner_url=None, owner_name=None, parts="all"):
         where = Path(path).expanduser().resolve()
         if not any(where.is_relative_to(root) for root in READ_ONLY_INPUTS):
-            return real(path, owner_url=owner_url, owner_name=owner_name)
-        key = (where, owner_url, owner_name)
+            return real(path, owner_url=owner_url, owner_name=owner_name, parts=parts)
+        key = (where, owner_url, owner_name, parts)
         if key not in loaded:
-            loaded[key] = real(path, owner_url=owner_url, owner_name=owner_name)
+            loaded[key] = real(path, owner_url=owner_url, owner_name=owner_name, parts=parts)
         network = loaded[key]
         # As given (the report names the export by the path the user typed).
         return dataclasses.replace(

@@ -27,7 +27,7 @@ D. et al. (2008). Fast unfolding of communities in large networks. *J. Stat. Mec
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 # only first_degree_reach, and need not pay for importing it.
 
 __all__ = [
-    "community_label", "constraint", "first_degree_reach", "induced_edges", "ordered_graph",
-    "reach", "structure_is_telling",
+    "community_label", "company_reach", "constraint", "first_degree_reach", "induced_edges",
+    "industry_reach", "ordered_graph", "reach", "structure", "structure_is_telling",
 ]  # fmt: skip
 
 TOP_BRIDGES = 10
@@ -130,7 +130,7 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
         result["industries_by_degree"]["3"] = _industries(graph, layers[3])
     else:
         result["notes"].append(THIRD_DEGREE_NOTE)
-    result["structure"], result["communities"] = _structure(graph, owner, layers[1])
+    result["structure"], result["communities"] = structure(graph, owner, layers[1])
     return result
 
 
@@ -171,19 +171,21 @@ def first_degree_reach(people: pd.DataFrame) -> dict[str, Any]:
 
 
 def _companies(graph: nx.Graph, nodes: list[str]) -> dict[str, Any]:
+    return company_reach(Counter(graph.nodes[node]["company"] for node in nodes).items())
+
+
+def company_reach(counts: Iterable[tuple[str, int]]) -> dict[str, Any]:
+    """Distinct companies and the largest, from (company as written, people) pairs in the
+    order the people were met: companies by normalised key, each under its most common
+    spelling; ties in the order met."""
     names: dict[str, Counter[str]] = {}
-    key_of: dict[str, str | None] = {}  # company as written → its key (None: placeholder)
-    for node in nodes:
-        company = graph.nodes[node]["company"]
-        if not company:
+    for company, n in counts:
+        if not company or is_placeholder(company):
             continue
-        if company not in key_of:
-            key_of[company] = None if is_placeholder(company) else company_key(company)
-        key = key_of[company]
-        if key is not None:
-            if key not in names:
-                names[key] = Counter()
-            names[key][company] += 1
+        key = company_key(company)
+        if key not in names:
+            names[key] = Counter()
+        names[key][company] += n
     ranked = sorted(names.values(), key=lambda c: -sum(c.values()))
     return {
         "distinct": len(names),
@@ -222,24 +224,25 @@ def constraint(graph: nx.Graph, node: str) -> float:
 
 
 def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
-    """People per inferred industry (``Unknown`` included), largest first."""
-    found: dict[tuple[str, str], str] = {}
+    return industry_reach(
+        Counter((graph.nodes[n]["company"], graph.nodes[n]["position"]) for n in nodes).items()
+    )
+
+
+def industry_reach(counts: Iterable[tuple[tuple[str, str], int]]) -> dict[str, int]:
+    """People per inferred industry (``Unknown`` included), largest first (ties in the order
+    met), from ((company, position), people) pairs in the order the people were met."""
     by_company: dict[str, str | None] = {}  # most companies decide whatever the position
-    counts: Counter[str] = Counter()
-    for node in nodes:
-        data = graph.nodes[node]
-        company = data["company"]
+    totals: Counter[str] = Counter()
+    for (company, position), n in counts:
         if company not in by_company:
             decided = industry_by_company(company)
             by_company[company] = decided.label if decided else None
         label = by_company[company]
         if label is None:
-            key = (company, data["position"])
-            if key not in found:
-                found[key] = classify_company(*key).label
-            label = found[key]
-        counts[label] += 1
-    return dict(counts.most_common())
+            label = classify_company(company, position).label
+        totals[label] += n
+    return dict(totals.most_common())
 
 
 def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
@@ -271,14 +274,17 @@ def ordered_graph(edges: Iterable[tuple[str, str]]) -> nx.Graph:
     return ordered
 
 
-def community_label(graph: nx.Graph, group: Iterable[str]) -> str:
+def community_label(
+    graph: nx.Graph, group: Iterable[str], degree: Callable[[str], int] | None = None
+) -> str:
     """``around <teammate>`` when the group holds the owner of a merged export (their
     contacts cluster around them); else ``mostly <company>`` when one company holds at least
-    a quarter of the group (and two people); else ``mixed companies``."""
+    a quarter of the group (and two people); else ``mixed companies``. ``degree`` is each
+    node's degree in the whole merged graph (by default, in ``graph``)."""
     members = sorted(group)
     hubs = [n for n in members if graph.nodes[n].get("owner")]
     if hubs:
-        return f"around {graph.nodes[max(hubs, key=graph.degree)]['name']}"
+        return f"around {graph.nodes[max(hubs, key=degree or graph.degree)]['name']}"
     companies = Counter(graph.nodes[n]["company"] for n in members if graph.nodes[n]["company"])
     if companies:
         company, n = companies.most_common(1)[0]
@@ -287,9 +293,16 @@ def community_label(graph: nx.Graph, group: Iterable[str]) -> str:
     return "mixed companies"
 
 
-def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, list[Any]]:
+def structure(
+    graph: nx.Graph,
+    owner: str,
+    contacts: list[str],
+    degree: Callable[[str], int] | None = None,
+) -> tuple[Any, list[Any]]:
     """Burt's measures for the owner and Louvain communities among the contacts, when ties
-    among contacts are known (else None and [])."""
+    among contacts are known (else None and []). ``graph`` needs only the ties among the
+    owner and ``contacts`` (the ego network); ``degree`` is each node's degree in the whole
+    merged graph, for the communities' labels (by default, in ``graph``)."""
     # Plain copies of the structure, not views (degrees on a subgraph view are recounted on
     # every call), in sorted order (see ordered_graph).
     ego = ordered_graph(induced_edges(graph, [owner, *contacts]))
@@ -303,7 +316,7 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
     # (Granovetter 1973): the only short way between you and their circle.
     # (``among`` holds exactly the contacts who know another contact).
     local_bridges = len(contacts) - among.number_of_nodes()
-    structure = {
+    measures = {
         "contacts": len(contacts),
         "ties_among_contacts": among.number_of_edges(),
         "effective_size": size,
@@ -322,8 +335,8 @@ def _structure(graph: nx.Graph, owner: str, contacts: list[str]) -> tuple[Any, l
         communities.append(
             {
                 "size": len(group),
-                "label": community_label(graph, group),
+                "label": community_label(graph, group, degree),
                 "members": sorted(graph.nodes[n]["name"] for n in group)[:10],
             }
         )
-    return structure, communities
+    return measures, communities

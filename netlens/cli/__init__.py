@@ -9,7 +9,8 @@ that ``netlens --help`` stays fast. One module per command group:
   ``diff``: the review of the network, question by question;
 - :mod:`netlens.cli.report` — ``report``: the whole review, with charts;
 - :mod:`netlens.cli.team` — ``reach``, ``intros``: several exports merged;
-- :mod:`netlens.cli.plan` — ``plan``, ``person``: from the review to action.
+- :mod:`netlens.cli.plan` — ``plan``, ``person``: from the review to action;
+- :mod:`netlens.cli.workspace` — ``team add|list|export-parquet``: a team workspace.
 """
 
 from __future__ import annotations
@@ -83,4 +84,4 @@ def main() -> None:
 
 
 # Register the commands (import for their side effect on `cli`).
-from netlens.cli import data, plan, report, review, team  # noqa: E402, F401
+from netlens.cli import data, plan, report, review, team, workspace  # noqa: E402, F401

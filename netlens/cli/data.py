@@ -19,7 +19,7 @@ from netlens.cli.options import (
     quiet_option,
     sharing_options,
 )
-from netlens.cli.team import load_teammates, with_option
+from netlens.cli.team import load_teammates, team_option, with_option
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -54,6 +54,7 @@ def summary(export: str, network: Network, fmt: str, quiet: bool, as_of: dt.date
     help="The file to write, or - for standard output.",
 )  # fmt: skip
 @with_option
+@team_option
 @industry_map_option
 @months_option
 @sharing_options
@@ -64,6 +65,7 @@ def export_command(
     fmt: str,
     output: str,
     others: tuple[str, ...],
+    workspace: str | None,
     industry_map: dict[str, str] | None,
     months: int,
     redact: bool,
@@ -76,8 +78,8 @@ def export_command(
     function, seniority, tier, last_interaction, last_contact, days_since, messages and
     strength; cells a spreadsheet would run as formulas are neutralised. GEXF (Gephi),
     GraphML (Cytoscape, yEd) and JSON (networkx node-link): the graph of your export merged
-    with --with exports, labelled with names, the same figures and a community as node
-    attributes. --redact writes initials, and no profile URL or position.
+    with --with exports (or a --team workspace), labelled with names, the same figures and a
+    community as node attributes. --redact writes initials, and no profile URL or position.
 
     \b
     Examples:
@@ -90,15 +92,22 @@ def export_command(
 
     if output != "-":
         check_output(output)
-    if others and fmt == "csv":
+    if (others or workspace) and fmt == "csv":
         raise click.UsageError(
-            "--with merges exports into a graph: use --format gexf, graphml or json"
+            "--with and --team merge exports into a graph: use --format gexf, graphml or json"
         )
+    if others and workspace:
+        raise click.UsageError("--team takes the place of --with: give one or the other")
     network = network.until(as_of)
     if fmt != "csv":
         from netlens.export import write_graph
 
-        team = netlens.merge(network, load_teammates(others, quiet), as_of=as_of)
+        if workspace:
+            from netlens.workspace import teammates
+
+            team = netlens.merge(network, teammates(workspace, network), as_of=as_of)
+        else:
+            team = netlens.merge(network, load_teammates(others, quiet), as_of=as_of)
         data = write_graph(team, fmt, network=network, as_of=as_of, months=months,
                            industry_map=industry_map, redact=redact)  # fmt: skip
         if output == "-":

@@ -1,4 +1,6 @@
-"""Commands that merge several exports: ``reach`` and ``intros``."""
+"""Commands that merge several exports: ``reach`` and ``intros``, with the teammates'
+exports given one by one (``--with``) or as a team workspace (``--team``, see
+:mod:`netlens.cli.workspace`)."""
 
 from __future__ import annotations
 
@@ -51,15 +53,54 @@ def edges_option(func: Callable) -> Callable:
     )(func)
 
 
-def load_teammates(others: tuple[str, ...], quiet: bool = False) -> list[Network]:
-    """The teammates' exports given with --with, each read by :func:`netlens.load`."""
+def team_option(func: Callable) -> Callable:
+    return click.option(
+        "--team",
+        "workspace",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        callback=_remember_all,
+        help="A team workspace (netlens team add) to merge, in place of --with.",
+    )(func)
+
+
+def load_teammates(
+    others: tuple[str, ...], quiet: bool = False, parts: str = "all"
+) -> list[Network]:
+    """The teammates' exports given with --with, each read by :func:`netlens.load` (only
+    the ``parts`` the command needs)."""
     import netlens
 
     teammates = []
     for path in others:
         with status(f"Reading {path}…", quiet=quiet):
-            teammates.append(netlens.load(path))
+            teammates.append(netlens.load(path, parts=parts))
     return teammates
+
+
+def first_hop_teammates(
+    network: Network, others: tuple[str, ...], quiet: bool = False
+) -> list[Network]:
+    """The teammates for ``intros``: their connections, and their messages only where they
+    weigh a first hop (a tie between the teammate and the owner of ``network``, whose
+    strength orders the paths)."""
+    import netlens
+    from netlens.graph import owner_node
+
+    me, contacts = owner_node(network), set(network.people["person_id"])
+    teammates = load_teammates(others, quiet, parts="connections")
+    for i, (path, teammate) in enumerate(zip(others, teammates, strict=True)):
+        if owner_node(teammate) in contacts or (teammate.people["person_id"] == me).any():
+            with status(f"Reading {path}…", quiet=quiet):
+                teammates[i] = netlens.load(path)
+    return teammates
+
+
+def _one_source(others: tuple[str, ...], edges: str | None, workspace: str | None) -> None:
+    if workspace and (others or edges):
+        raise click.UsageError(
+            "--team takes the place of --with and --edges: give one or the other"
+        )
 
 
 def read_edges(edges: str | None) -> list[tuple[str, str]]:
@@ -72,29 +113,39 @@ def read_edges(edges: str | None) -> list[tuple[str, str]]:
 @network_argument
 @with_option
 @edges_option
+@team_option
 @format_option("text", "json")
 @sharing_options
 @as_of_option
 def reach(
-    export: str, network: Network, others: tuple[str, ...], edges: str | None, fmt: str,
-    redact: bool, quiet: bool, as_of: dt.date,
+    export: str, network: Network, others: tuple[str, ...], edges: str | None,
+    workspace: str | None, fmt: str, redact: bool, quiet: bool, as_of: dt.date,
 ) -> None:  # fmt: skip
     """How far the network reaches: 1st, 2nd and 3rd degree, bridges, redundancy.
 
-    One export shows only your own connections; merge teammates' exports (--with) or known
-    ties (--edges) to see the second and third degree.
+    One export shows only your own connections; merge teammates' exports (--with), a team
+    workspace (--team) or known ties (--edges) to see the second and third degree.
 
     \b
     Examples:
       netlens reach me.zip --with maya.zip --with ravi.zip
+      netlens reach me.zip --team team.duckdb
       netlens reach me.zip --edges ties.csv --format json
     """
     import netlens
     from netlens.render.team import render_reach
 
-    teammates = load_teammates(others, quiet)
-    team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
-    result, source = shown(netlens.reach(team), export, redact)
+    _one_source(others, edges, workspace)
+    if workspace:
+        from netlens.workspace import reach as workspace_reach
+
+        result = workspace_reach(workspace, network.until(as_of), as_of=as_of)
+    else:
+        teammates = load_teammates(others, quiet, parts="connections")
+        result = netlens.reach(
+            netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
+        )
+    result, source = shown(result, export, redact)
     emit(render_reach(result, fmt, as_of, source))
 
 
@@ -102,6 +153,7 @@ def reach(
 @network_argument
 @with_option
 @edges_option
+@team_option
 @click.option("--to", "person", default=None, help="The person to reach: a name or profile URL.")
 @click.option("--company", default=None, help="Anyone at this company.")
 @click.option(
@@ -112,7 +164,8 @@ def reach(
 @as_of_option
 def intros(
     export: str, network: Network, others: tuple[str, ...], edges: str | None,
-    person: str | None, company: str | None, top: int, fmt: str, redact: bool, quiet: bool,
+    workspace: str | None, person: str | None, company: str | None, top: int, fmt: str,
+    redact: bool, quiet: bool,
     as_of: dt.date,
 ) -> None:  # fmt: skip
     """Who can introduce you to a person, or to anyone at a company.
@@ -123,13 +176,20 @@ def intros(
     Examples:
       netlens intros me.zip --with maya.zip --company "Acme Freight"
       netlens intros me.zip --with maya.zip --to "Ravi Shah"
+      netlens intros me.zip --team team.duckdb --company "Acme Freight"
     """
     import netlens
     from netlens.render.team import render_intros
 
     if (person is None) == (company is None):
         raise click.UsageError("say whom to reach: --to PERSON or --company NAME (one of them)")
-    teammates = load_teammates(others, quiet)
+    _one_source(others, edges, workspace)
+    if workspace:
+        from netlens.workspace import teammates as workspace_teammates
+
+        teammates = workspace_teammates(workspace, network, interactions="first hop")
+    else:
+        teammates = first_hop_teammates(network, others, quiet)
     team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
     result = netlens.intros(team, to=person, company=company, top=top)
     emit(render_intros(shown(result, export, redact)[0], fmt, as_of))

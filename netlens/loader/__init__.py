@@ -4,6 +4,11 @@
 extracted export folder (files at its root or one folder down), or the export zip, whatever
 its name. Only ``Connections.csv`` is required; every other file is read when present, and a
 damaged optional file is skipped with a warning rather than failing the whole load.
+
+``load(path, parts="connections")`` reads only what merging exports into a graph needs
+(``netlens reach --with``): the connections and who the owner is. Messages, endorsements and
+recommendations are left unread; the owner is found from ``Profile.csv`` and the invitations,
+and the messages are read only when those do not tell the owner's profile URL.
 """
 
 from __future__ import annotations
@@ -32,9 +37,11 @@ from netlens.loader.recommendations import read_recommendations
 from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network
 from netlens.wording import iso_date
 
-__all__ = ["load"]
+__all__ = ["PARTS", "load"]
 
 T = TypeVar("T")
+
+PARTS = ("all", "connections")
 
 
 def load(
@@ -42,15 +49,73 @@ def load(
     *,
     owner_url: str | None = None,
     owner_name: str | None = None,
+    parts: str = "all",
 ) -> Network:
     """Read a LinkedIn export. ``owner_url`` / ``owner_name`` override who the owner is.
+    ``parts="connections"`` reads only the connections and the owner (see the module
+    docstring): ``interactions`` then holds the connections alone.
 
     Raises :class:`~netlens.errors.NetlensError` (and nothing else) when the export cannot be
     read; rows that cannot be read are skipped or kept incomplete and listed in
     ``network.report.warnings``.
     """
+    if parts not in PARTS:
+        raise ValueError(f"parts must be one of {PARTS}, not {parts!r}")
     with collector.paused(), open_export(path) as export:
+        if parts == "connections":
+            return _read_connections(export, str(path), owner_url, owner_name)
         return _read(export, str(path), owner_url, owner_name)
+
+
+def _read_connections(
+    export: Export, source: str, owner_url: str | None, owner_name: str | None
+) -> Network:
+    """The connections and the owner alone (``load(parts="connections")``)."""
+    report = LoadReport(source=source, ignored_files=list(export.ignored))
+    warnings = report.warnings
+    warnings.extend(export.warnings)
+    report.missing.extend(filter(None, (misfiled(name) for name in export.ignored)))
+    warnings.extend(report.missing)
+
+    def optional(kind: str, reader: Callable[..., T]) -> T | None:
+        member = export.files.get(kind)
+        if member is None:
+            return None
+        try:
+            return reader(member, warnings)
+        except NetlensError as exc:
+            warnings.append(f"{exc} (skipped)")
+            return None
+
+    member = export.files["connections"]
+    connections = read_connections(member, warnings)
+    report.files[member.name] = connections.rows
+    report.connections = connections.rows
+    report.hidden_members = connections.hidden_members
+    report.first_connected = iso_date(connections.first_connected)
+    report.last_connected = iso_date(connections.last_connected)
+    people = connections.people
+    profile_read = optional("profile", read_profile)
+    profile = profile_read[0] if profile_read else {}
+    contact_urls = set(people["url"].dropna().tolist())
+    invitations: Events | None = optional("invitations", read_invitations)
+    owner = identify_owner(profile, None, invitations, contact_urls, owner_url, owner_name)
+    if (owner.url is None or owner.name is None) and "messages" in export.files:
+        messages = optional("messages", read_messages)
+        owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
+    report.export_date = iso_date(_archive_date([export.source.name, export.root]))
+    # Of the connections and invitations only: the messages are not read.
+    report.newest_record = iso_date(
+        _newest(connections.dates, None if invitations is None else invitations.frame["date"])
+    )
+    return Network(
+        owner=owner,
+        people=people,
+        interactions=_part("connection", people["person_id"], people["connected_on"]),
+        report=report,
+        profile=profile,
+        connection_dates=connections.dates,
+    )
 
 
 def _read(export: Export, source: str, owner_url: str | None, owner_name: str | None) -> Network:

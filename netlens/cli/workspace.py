@@ -1,0 +1,87 @@
+"""``netlens team``: a team workspace, many members' exports in one DuckDB file."""
+
+from __future__ import annotations
+
+import click
+
+from netlens.cli import cli
+from netlens.cli.options import emit, format_option, remember_input
+
+
+@cli.group()
+def team() -> None:
+    """A team workspace: many members' exports in one file, merged in seconds.
+
+    Add each member's export once (a newer export of the same person replaces the older);
+    then reach, intros and export take --team WORKSPACE in place of --with. The workspace
+    keeps people, connections and interactions, never message text.
+
+    \b
+    Examples:
+      netlens team add team.duckdb maya.zip ravi.zip
+      netlens team list team.duckdb
+      netlens reach me.zip --team team.duckdb
+    """
+
+
+@team.command()
+@click.argument("workspace", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=str))
+@format_option("text", "json")
+def add(workspace: str, exports: tuple[str, ...], fmt: str) -> None:
+    """Add members' exports to WORKSPACE (made when missing).
+
+    One member per export owner: a newer export of someone already in the workspace
+    replaces theirs (and the connections that came and went are shown); an older one is
+    skipped.
+
+    \b
+    Examples:
+      netlens team add team.duckdb maya.zip ravi.zip
+      netlens team add team.duckdb exports/*.zip --format json
+    """
+    from netlens.cli.options import status
+    from netlens.workspace import add as add_exports
+    from netlens.workspace.render import render_added
+
+    for path in exports:
+        remember_input(path)
+    if workspace in exports:
+        raise click.UsageError(f"{workspace} is given both as the workspace and as an export")
+
+    result = add_exports(workspace, exports, reading=lambda path: status(f"Reading {path}…"))
+    emit(render_added(result, fmt))
+
+
+@team.command(name="list")
+@click.argument("workspace", type=click.Path(dir_okay=False, path_type=str))
+@format_option("text", "json")
+def list_command(workspace: str, fmt: str) -> None:
+    """Who is in WORKSPACE: each member, the date of their export, their connections.
+
+    \b
+    Example:
+      netlens team list team.duckdb
+    """
+    from netlens.workspace import members
+    from netlens.workspace.render import render_members
+
+    emit(render_members(members(workspace), fmt))
+
+
+@team.command(name="export-parquet")
+@click.argument("workspace", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("directory", type=click.Path(file_okay=False, path_type=str))
+@format_option("text", "json")
+def export_parquet(workspace: str, directory: str, fmt: str) -> None:
+    """Write WORKSPACE's tables to DIRECTORY as Parquet files (exports, connections,
+    interactions, people): the same tables for Spark SQL or another engine (docs/scale.md).
+
+    \b
+    Example:
+      netlens team export-parquet team.duckdb team-parquet/
+    """
+    from netlens.workspace import export_parquet as write_parquet
+    from netlens.workspace.render import render_parquet
+
+    emit(render_parquet(write_parquet(workspace, directory), fmt))

@@ -1,0 +1,175 @@
+"""The workspace file: one DuckDB database (embedded, no server), its tables and version.
+
+Tables:
+
+- ``meta`` (``key``, ``value``): ``schema_version`` and the netlens version that made it.
+- ``exports``: one row per member, keyed by ``owner`` (the owner's node id, as
+  :func:`netlens.graph.owner_node` makes it): ``seq`` (the order members were first added),
+  ``name``, ``url``, ``name_key`` (the folded name), ``source`` (the file added),
+  ``snapshot`` (the date of the latest dated entry in that export), ``added_at``,
+  ``connections`` and ``interactions`` (rows kept).
+- ``connections``: the edge table, one row per person in a member's ``Connections.csv``:
+  ``owner``, ``row`` (its place in the file), ``person`` (``person_id``), ``name``,
+  ``url``, ``company``, ``position``, ``connected_on``, ``name_key``, and ``owner_id`` and
+  ``person_id``, the numbers of ``owner`` and ``person`` in ``nodes``.
+- ``nodes``: a number (``id``) for each node id (``node``: a profile URL, ``name:…`` or
+  ``owner:…``) — the edge table's joins are on numbers — and ``name_only`` (no URL).
+- ``industries``: the inferred industry of each (``company``, ``position``) met, worked out
+  once, when its export was added — by the classifier whose digest ``meta`` keeps
+  (``classifier``); a netlens with another classifier infers them again.
+- ``interactions``: ``owner``, ``person``, ``kind``, ``date``, ``direction``, ``note``,
+  ``group`` — what tie strength is computed from. No message text, subject or email
+  address is stored: only that a message was sent, when, and which way.
+- ``people`` (a view): one row per person, with the first name, company and position the
+  members' exports give them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netlens import __version__
+from netlens.errors import NetlensError
+
+if TYPE_CHECKING:
+    import duckdb
+
+__all__ = ["SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect"]
+
+SCHEMA_VERSION = 1
+
+_TABLES = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE exports (
+    owner VARCHAR PRIMARY KEY, seq INTEGER NOT NULL, name VARCHAR, url VARCHAR,
+    name_key VARCHAR NOT NULL, source VARCHAR NOT NULL, snapshot DATE,
+    added_at TIMESTAMP NOT NULL, connections INTEGER NOT NULL, interactions INTEGER NOT NULL
+);
+CREATE TABLE connections (
+    owner VARCHAR NOT NULL, "row" INTEGER NOT NULL, person VARCHAR NOT NULL,
+    name VARCHAR NOT NULL, url VARCHAR, company VARCHAR NOT NULL, position VARCHAR NOT NULL,
+    connected_on TIMESTAMP, name_key VARCHAR NOT NULL, owner_id INTEGER NOT NULL,
+    person_id INTEGER NOT NULL
+);
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY, node VARCHAR UNIQUE NOT NULL, name_only BOOLEAN NOT NULL
+);
+CREATE TABLE industries (
+    company VARCHAR NOT NULL, position VARCHAR NOT NULL, industry VARCHAR NOT NULL,
+    PRIMARY KEY (company, position)
+);
+CREATE TABLE interactions (
+    owner VARCHAR NOT NULL, person VARCHAR NOT NULL, kind VARCHAR NOT NULL, date TIMESTAMP,
+    direction VARCHAR, note BOOLEAN NOT NULL, "group" BOOLEAN NOT NULL
+);
+CREATE VIEW people AS
+SELECT c.person,
+       arg_min(c.name, (e.seq, c."row")) FILTER (WHERE c.name <> '') AS name,
+       arg_min(c.url, (e.seq, c."row")) FILTER (WHERE c.url <> '') AS url,
+       arg_min(c.company, (e.seq, c."row")) FILTER (WHERE c.company <> '') AS company,
+       arg_min(c.position, (e.seq, c."row")) FILTER (WHERE c.position <> '') AS position,
+       count(*) AS known_by
+FROM connections c JOIN exports e USING (owner)
+GROUP BY c.person;
+"""
+
+
+def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the workspace at ``path`` (made when ``create`` and missing); read-only unless
+    ``create``. Raises NetlensError when it is missing, locked by another process, damaged,
+    not a workspace, or made by a newer netlens."""
+    import duckdb
+
+    where = Path(path)
+    if where.is_dir():
+        raise NetlensError(f"{path}: is a folder — a workspace is one file, e.g. team.duckdb")
+    new = not where.exists()
+    if new and not create:
+        raise NetlensError(
+            f"{path}: no such workspace — make one with: netlens team add {path} EXPORT…"
+        )
+    if new and not where.parent.is_dir():
+        raise NetlensError(f"{path}: the folder {where.parent} does not exist — create it first")
+    try:
+        con = duckdb.connect(str(where), read_only=not create)
+    except duckdb.Error as exc:
+        if "lock" in str(exc).lower():
+            raise NetlensError(
+                f"{path}: another process is using this workspace — wait for it to finish "
+                "and try again"
+            ) from exc
+        raise NetlensError(
+            f"{path}: not a readable netlens workspace ({_first_line(exc)}) — it is left "
+            "as it is; add the exports to a new workspace file"
+        ) from exc
+    try:
+        con.execute("SET enable_progress_bar = false")
+        if new:
+            con.execute("BEGIN")
+            con.execute(_TABLES)
+            con.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("netlens_version", __version__),
+                    ("classifier", classifier_fingerprint()),
+                ],
+            )
+            con.execute("COMMIT")
+        else:
+            _check_version(con, path)
+    except BaseException:
+        con.close()
+        if new:
+            where.unlink(missing_ok=True)
+            Path(f"{where}.wal").unlink(missing_ok=True)
+        raise
+    return con
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> None:
+    import duckdb
+
+    try:
+        found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        row = found[0] if found else None
+    except duckdb.Error as exc:
+        raise NetlensError(
+            f"{path}: a DuckDB file, but not a netlens workspace — it is left as it is"
+        ) from exc
+    version = int(row[0]) if row and str(row[0]).isdigit() else None
+    if version is None:
+        raise NetlensError(f"{path}: the workspace has no schema version — it is left as it is")
+    if version > SCHEMA_VERSION:
+        raise NetlensError(
+            f"{path}: made by a newer netlens (workspace version {version}; this netlens "
+            f"{__version__} reads up to {SCHEMA_VERSION}) — upgrade netlens to use it"
+        )
+
+
+def classifier_fingerprint() -> str:
+    """A digest of the industry classifier (its code and keyword tables): the industries a
+    workspace stores hold only for the classifier that inferred them."""
+    import hashlib
+
+    import netlens.classify
+
+    digest = hashlib.sha256()
+    code = Path(netlens.classify.__file__).parent
+    tables = Path(netlens.__file__).parent / "data" / "classify"
+    for folder, pattern in ((code, "*.py"), (tables, "*.csv")):
+        for file in sorted(folder.glob(pattern)):
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def classifier_matches(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the workspace's industries come from this netlens' classifier."""
+    found = con.execute("SELECT value FROM meta WHERE key = 'classifier'").fetchall()
+    return bool(found) and found[0][0] == classifier_fingerprint()
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

@@ -1,0 +1,301 @@
+"""Team workspaces: ingest, the same results as --with, and errors that lose nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import netlens
+from netlens import workspace
+from netlens.cli import cli
+from netlens.errors import NetlensError
+from netlens.workspace.ingest import add_network
+
+from conftest import EXPORTS, connections_csv, write_folder
+
+ROOT = Path(__file__).parent.parent
+TEAM = sorted((ROOT / "sample_exports" / "team").glob("*.zip"))
+AS_OF = "2026-11-21"
+IN = "https://www.linkedin.com/in/"
+
+
+@pytest.fixture(scope="module")
+def team_workspace(tmp_path_factory):
+    """The bundled sample team in a workspace, added once for the module."""
+    path = tmp_path_factory.mktemp("ws") / "team.duckdb"
+    result = workspace.add(path, TEAM)
+    assert [a["status"] for a in result["added"]] == ["added"] * len(TEAM)
+    return path
+
+
+def run(runner, *args):
+    result = runner.invoke(cli, [str(a) for a in args])
+    return result
+
+
+@pytest.mark.parametrize("me", range(len(TEAM)))
+def test_reach_team_equals_reach_with(runner, team_workspace, me):
+    others = [p for i, p in enumerate(TEAM) if i != me]
+    with_args = [a for p in others for a in ("--with", p)]
+    common = ["--format", "json", "--as-of", AS_OF]
+    merged = run(runner, "reach", TEAM[me], *with_args, *common)
+    pooled = run(runner, "reach", TEAM[me], "--team", team_workspace, *common)
+    assert merged.exit_code == 0, merged.output
+    assert pooled.exit_code == 0, pooled.output
+    assert json.loads(pooled.output) == json.loads(merged.output)
+    assert json.loads(pooled.output)["second_degree"] > 0
+
+
+def test_intros_and_export_team_equal_with(runner, team_workspace, tmp_path):
+    me, others = TEAM[0], TEAM[1:]
+    with_args = [a for p in others for a in ("--with", p)]
+    company = ["--company", "Microsoft", "--format", "json", "--as-of", AS_OF]
+    merged = run(runner, "intros", me, *with_args, *company)
+    pooled = run(runner, "intros", me, "--team", team_workspace, *company)
+    assert merged.exit_code == 0, merged.output
+    assert json.loads(pooled.output) == json.loads(merged.output)
+    assert json.loads(merged.output)["paths"]
+    graphs = []
+    for source in (with_args, ["--team", team_workspace]):
+        out = tmp_path / f"graph{len(graphs)}.json"
+        result = run(runner, "export", me, *source, "--format", "json", "-o", out, "--as-of", AS_OF)
+        assert result.exit_code == 0, result.output
+        graphs.append(json.loads(out.read_text(encoding="utf-8")))
+    assert graphs[0] == graphs[1]
+
+
+def test_intros_with_reads_messages_only_for_first_hops(team_workspace):
+    """A lean teammate (connections only) gives the same paths as a fully read one."""
+    from netlens.cli.team import first_hop_teammates
+
+    network = netlens.load(TEAM[0])
+    full = [netlens.load(p) for p in TEAM[1:]]
+    as_of = dt.date.fromisoformat(AS_OF)
+    lean = first_hop_teammates(network, tuple(str(p) for p in TEAM[1:]))
+    team = netlens.merge(network, full, as_of=as_of)
+    for company in full[0].people["company"].value_counts().index[:4]:
+        expected = netlens.intros(team, company=company)
+        found = netlens.intros(netlens.merge(network, lean, as_of=as_of), company=company)
+        assert found == expected
+
+
+def test_connections_part_reads_the_same_people_and_owner():
+    for path in [TEAM[0], EXPORTS / "era2025", EXPORTS / "quirks"]:
+        full, lean = netlens.load(path), netlens.load(path, parts="connections")
+        assert lean.owner.to_dict() == full.owner.to_dict()
+        assert lean.people.equals(full.people)
+        assert set(lean.interactions["kind"]) == {"connection"}
+        assert lean.report.messages == 0 < full.report.messages or full.report.messages == 0
+
+
+@pytest.fixture
+def hand_drawn(tmp_path):
+    """Ann (owner URL unknown: she joins her node by name), Bob, Cat, whose export knows
+    Hal by name only, and Dan, whose export knows Hal by URL."""
+    people = {
+        "ann": "Ann,Archer,{u}ann,,Initech,Founder,01 Jan 2020",
+        "bob": "Bob,Baker,{u}bob,,Acme,Engineer,01 Jan 2020",
+        "cat": "Cat,Cole,{u}cat,,Acme,Designer,01 Jan 2020",
+        "dan": "Dan,Drew,{u}dan,,Globex,Nurse,01 Jan 2020",
+        "hal": "Hal,Hunt,{u}hal,,Globex,Buyer,01 Jan 2024",
+    }
+    contacts = {
+        "ann": ["bob"], "bob": ["ann", "cat"], "cat": ["bob", "hal"], "dan": ["bob", "hal"],
+        "hal": ["cat"],
+    }  # fmt: skip
+    networks = {}
+    for owner, known in contacts.items():
+        rows = [people[p].format(u=IN) for p in known]
+        if owner == "cat":
+            rows[-1] = rows[-1].replace(f"{IN}hal", "")
+        first, last = people[owner].split(",")[:2]
+        folder = write_folder(
+            tmp_path / owner,
+            {
+                "Connections.csv": connections_csv(*rows),
+                "Profile.csv": f"First Name,Last Name\n{first},{last}\n",
+            },
+        )
+        url = None if owner == "ann" else f"{IN}{owner}"
+        networks[owner] = netlens.load(folder, owner_url=url)
+    return networks
+
+
+@pytest.mark.parametrize(
+    ("members", "as_of", "degrees"),
+    [
+        # Hal, by name in Cat's export and by URL in Dan's, is one person.
+        (("bob", "cat", "dan"), dt.date(2026, 11, 21), (2, 1)),
+        (("bob", "cat", "dan"), dt.date(2022, 1, 1), None),
+        (("bob",), dt.date(2026, 11, 21), (1, None)),  # no member beyond: 3rd unknown
+        (("bob", "hal"), dt.date(2026, 11, 21), (1, 1)),  # Hal's export, at distance 3
+    ],
+)
+def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, members, as_of, degrees):
+    path = tmp_path / "hand.duckdb"
+    con = workspace.connect(path, create=True)
+    for owner in members:
+        add_network(con, hand_drawn[owner], source=owner)
+    con.close()
+    me = hand_drawn["ann"].until(as_of)
+    others = [hand_drawn[o] for o in members]
+    expected = netlens.reach(netlens.merge(me, others, as_of=as_of))
+    assert workspace.reach(path, me, as_of=as_of) == expected
+    if degrees:
+        assert (expected["second_degree"], expected["third_degree"]) == degrees
+
+
+def test_newer_export_replaces_older_is_skipped(runner, tmp_path):
+    """Cat's export of January 2021 (Bob), then of December 2024 (Bob and Hal): the newer
+    replaces the older and says who came; the older again is skipped."""
+    rows = {"bob": f"Bob,Baker,{IN}bob,,Acme,Engineer,01 Jan 2020",
+            "hal": f"Hal,Hunt,{IN}hal,,Globex,Buyer,01 Jan 2024"}  # fmt: skip
+    exports = {}
+    for date, people in (("01-05-2021", ["bob"]), ("12-01-2024", ["bob", "hal"])):
+        exports[date] = write_folder(
+            tmp_path / f"Basic_LinkedInDataExport_{date}",
+            {
+                "Connections.csv": connections_csv(*(rows[p] for p in people)),
+                "Profile.csv": "First Name,Last Name\nCat,Cole\n",
+            },
+        )
+    path = tmp_path / "ws.duckdb"
+    added = []
+    for date in ("01-05-2021", "12-01-2024", "01-05-2021"):
+        result = run(runner, "team", "add", path, exports[date], "--format", "json")
+        assert result.exit_code == 0, result.output
+        added += json.loads(result.output)["added"]
+    first, newer, older = added
+    assert (first["status"], first["connections"]) == ("added", 1)
+    assert newer["status"] == "replaced"
+    assert newer["diff"] == {
+        "added": 1, "removed": 0, "added_names": ["Hal Hunt"], "removed_names": [],
+    }  # fmt: skip
+    assert older["status"] == "skipped" and "newer export" in older["reason"]
+    listed = workspace.members(path)["members"]
+    assert [(m["source"], m["snapshot"], m["connections"]) for m in listed] == [
+        (str(exports["12-01-2024"]), "2024-12-01", 2)
+    ]
+
+
+def test_workspace_stores_no_message_text(team_workspace):
+    con = duckdb.connect(str(team_workspace), read_only=True)
+    columns = con.execute(
+        "SELECT table_name, list(column_name ORDER BY column_index) FROM duckdb_columns() "
+        "WHERE table_name = 'interactions' GROUP BY 1"
+    ).fetchall()
+    kinds = {k for (k,) in con.execute("SELECT DISTINCT kind FROM interactions").fetchall()}
+    con.close()
+    assert columns == [
+        ("interactions", ["owner", "person", "kind", "date", "direction", "note", "group"])
+    ]
+    assert "message" in kinds
+
+
+def test_team_commands_add_list_parquet(runner, team_workspace, tmp_path):
+    listed = run(runner, "team", "list", team_workspace, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    data = json.loads(listed.output)
+    assert [m["source"] for m in data["members"]] == [str(p) for p in TEAM]
+    assert all(m["snapshot"] == AS_OF for m in data["members"])
+    again = run(runner, "team", "add", tmp_path / "new.duckdb", TEAM[0], TEAM[0])
+    assert again.exit_code == 0, again.output
+    assert (
+        "Added" in again.output and "the same connections as the export it replaces" in again.output
+    )
+    out = tmp_path / "parquet"
+    written = run(runner, "team", "export-parquet", team_workspace, out, "--format", "json")
+    assert written.exit_code == 0, written.output
+    rows = json.loads(written.output)["rows"]
+    con = duckdb.connect()
+    found = con.execute(f"SELECT count(*) FROM read_parquet('{out / 'connections.parquet'}')")
+    assert (
+        found.fetchall()[0][0]
+        == rows["connections"]
+        == sum(m["connections"] for m in data["members"])
+    )
+
+
+def test_team_and_with_together_is_a_usage_error(runner, team_workspace):
+    result = run(runner, "reach", TEAM[0], "--team", team_workspace, "--with", TEAM[1])
+    assert result.exit_code == 2
+    assert "--team takes the place of --with" in result.output
+
+
+def test_missing_damaged_and_newer_workspaces_say_error(runner, team_workspace, tmp_path):
+    missing = run(runner, "team", "list", tmp_path / "none.duckdb")
+    assert missing.exit_code == 1 and "no such workspace" in missing.output
+    damaged = tmp_path / "damaged.duckdb"
+    damaged.write_bytes(b"not a database" * 1000)
+    before = damaged.read_bytes()
+    for args in (["team", "add", damaged, TEAM[0]], ["reach", TEAM[0], "--team", damaged]):
+        result = run(runner, *args)
+        assert result.exit_code == 1 and result.output.startswith("Error:"), result.output
+        assert "Traceback" not in result.output
+    assert damaged.read_bytes() == before
+    newer = tmp_path / "newer.duckdb"
+    newer.write_bytes(team_workspace.read_bytes())
+    con = duckdb.connect(str(newer))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    result = run(runner, "team", "add", newer, TEAM[0])
+    assert result.exit_code == 1 and "newer netlens" in result.output
+
+
+def test_failed_export_leaves_the_workspace_as_it_was(runner, tmp_path):
+    path = tmp_path / "ws.duckdb"
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK not really a zip")
+    result = run(runner, "team", "add", path, TEAM[0], bad)
+    assert result.exit_code == 1 and "(the 1 export(s) before it were added)" in result.output
+    assert [m["source"] for m in workspace.members(path)["members"]] == [str(TEAM[0])]
+    empty = tmp_path / "empty.duckdb"
+    result = run(runner, "team", "add", empty, bad)
+    assert result.exit_code == 1 and not empty.exists()
+
+
+def test_locked_workspace_says_error(team_workspace, tmp_path):
+    path = tmp_path / "locked.duckdb"
+    path.write_bytes(team_workspace.read_bytes())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys, duckdb
+            con = duckdb.connect({str(path)!r})
+            print("held", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(NetlensError, match="another process is using this workspace"):
+            workspace.members(path)
+    finally:
+        holder.communicate("")
+    assert len(workspace.members(path)["members"]) == len(TEAM)
+
+
+def test_industries_from_another_classifier_are_inferred_again(team_workspace, tmp_path):
+    path = tmp_path / "older.duckdb"
+    path.write_bytes(team_workspace.read_bytes())
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE industries SET industry = 'Stale Industry'")
+    con.execute("UPDATE meta SET value = 'older' WHERE key = 'classifier'")
+    con.close()
+    as_of = dt.date.fromisoformat(AS_OF)
+    me = netlens.load(TEAM[0]).until(as_of)
+    expected = netlens.reach(netlens.merge(me, [netlens.load(p) for p in TEAM[1:]], as_of=as_of))
+    assert workspace.reach(path, me, as_of=as_of) == expected
+    workspace.add(path, [TEAM[1]])  # a write infers them again, for every member
+    con = duckdb.connect(str(path), read_only=True)
+    stale = con.execute("SELECT count(*) FROM industries WHERE industry = 'Stale Industry'")
+    assert stale.fetchall() == [(0,)]
+    con.close()
+    assert workspace.reach(path, me, as_of=as_of) == expected
