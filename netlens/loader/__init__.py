@@ -25,7 +25,7 @@ import pandas as pd
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.loader.archive import Export, misfiled, open_export
-from netlens.loader.connections import read_connections
+from netlens.loader.connections import Connections, read_connections
 from netlens.loader.endorsements import read_endorsements
 from netlens.loader.events import Events
 from netlens.loader.identity import PeopleIndex
@@ -67,34 +67,47 @@ def load(
         return _read(export, str(path), owner_url, owner_name)
 
 
-def _read_connections(
-    export: Export, source: str, owner_url: str | None, owner_name: str | None
-) -> Network:
-    """The connections and the owner alone (``load(parts="connections")``)."""
+def _begin(export: Export, source: str) -> tuple[LoadReport, Connections]:
+    """The load report, with what the export lacks, and the connections: where every
+    load starts."""
     report = LoadReport(source=source, ignored_files=list(export.ignored))
-    warnings = report.warnings
-    warnings.extend(export.warnings)
+    report.warnings.extend(export.warnings)
     report.missing.extend(filter(None, (misfiled(name) for name in export.ignored)))
-    warnings.extend(report.missing)
-
-    def optional(kind: str, reader: Callable[..., T]) -> T | None:
-        member = export.files.get(kind)
-        if member is None:
-            return None
-        try:
-            return reader(member, warnings)
-        except NetlensError as exc:
-            warnings.append(f"{exc} (skipped)")
-            return None
-
+    report.warnings.extend(report.missing)
     member = export.files["connections"]
-    connections = read_connections(member, warnings)
+    connections = read_connections(member, report.warnings)
     report.files[member.name] = connections.rows
     report.connections = connections.rows
     report.hidden_members = connections.hidden_members
     report.first_connected = iso_date(connections.first_connected)
     report.last_connected = iso_date(connections.last_connected)
+    return report, connections
+
+
+def _optional(
+    export: Export, warnings: list[str], kind: str, reader: Callable[..., T], **options
+) -> T | None:
+    """An optional file read, or None when it is absent or cannot be read (a warning)."""
+    member = export.files.get(kind)
+    if member is None:
+        return None
+    try:
+        return reader(member, warnings, **options)
+    except NetlensError as exc:
+        warnings.append(f"{exc} (skipped)")
+        return None
+
+
+def _read_connections(
+    export: Export, source: str, owner_url: str | None, owner_name: str | None
+) -> Network:
+    """The connections and the owner alone (``load(parts="connections")``)."""
+    report, connections = _begin(export, source)
     people = connections.people
+
+    def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
+        return _optional(export, report.warnings, kind, reader, **options)
+
     profile_read = optional("profile", read_profile)
     profile = profile_read[0] if profile_read else {}
     contact_urls = set(people["url"].dropna().tolist())
@@ -119,30 +132,12 @@ def _read_connections(
 
 
 def _read(export: Export, source: str, owner_url: str | None, owner_name: str | None) -> Network:
-    report = LoadReport(source=source, ignored_files=list(export.ignored))
+    report, connections = _begin(export, source)
     warnings = report.warnings
-    warnings.extend(export.warnings)
-    report.missing.extend(filter(None, (misfiled(name) for name in export.ignored)))
-    warnings.extend(report.missing)
+    people = connections.people
 
     def optional(kind: str, reader: Callable[..., T], **options) -> T | None:
-        member = export.files.get(kind)
-        if member is None:
-            return None
-        try:
-            return reader(member, warnings, **options)
-        except NetlensError as exc:
-            warnings.append(f"{exc} (skipped)")
-            return None
-
-    member = export.files["connections"]
-    connections = read_connections(member, warnings)
-    report.files[member.name] = connections.rows
-    report.connections = connections.rows
-    report.hidden_members = connections.hidden_members
-    report.first_connected = iso_date(connections.first_connected)
-    report.last_connected = iso_date(connections.last_connected)
-    people = connections.people
+        return _optional(export, warnings, kind, reader, **options)
 
     profile_read = optional("profile", read_profile)
     profile = profile_read[0] if profile_read else {}
