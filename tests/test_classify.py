@@ -335,3 +335,15 @@ def test_industries_alone_are_the_same_as_with_roles():
     alone = classify_people(people, roles=False)
     assert "function" not in alone and "seniority" not in alone
     assert alone.equals(full.drop(columns=["function", "seniority"]))
+
+
+def test_a_binary_industry_map_is_named_not_echoed(tmp_path):
+    from netlens.classify import read_industry_map
+    from netlens.errors import NetlensError
+
+    path = tmp_path / "map.zip"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x08\x00" + bytes(range(256)))
+    with pytest.raises(NetlensError) as caught:
+        read_industry_map(path)
+    assert "(found: not text: a zip, a spreadsheet or another binary file)" in str(caught.value)
+    assert "\x03" not in str(caught.value)

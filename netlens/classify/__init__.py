@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from netlens.classify.text import KeywordTable, company_key, fold, name_key, read_data
 from netlens.errors import NetlensError
 from netlens.folding import fold_all
+from netlens.text import one_line
 
 if TYPE_CHECKING:
     import numpy as np
@@ -350,9 +351,14 @@ def read_industry_map(path: str | os.PathLike[str]) -> dict[str, str]:
         raise NetlensError(f"{path}: the file is empty — it needs the columns company,industry")
     header = [fold(cell) for cell in rows[0]]
     if "company" not in header or "industry" not in header:
+        binary = any(ord(ch) < 32 and ch not in "\t\r" for ch in first) or "\ufffd" in first
+        if binary or data.startswith(b"PK\x03\x04"):
+            found = "not text: a zip, a spreadsheet or another binary file"
+        else:
+            found = one_line(", ".join(rows[0]), limit=80) or "nothing"
         raise NetlensError(
-            f"{path}: line 1 must name the columns company and industry "
-            f"(found: {', '.join(rows[0]) or 'nothing'})"
+            f"{path}: line 1 must name the columns company and industry (found: {found}) — "
+            "save the map as CSV"
         )
     company_at, industry_at = header.index("company"), header.index("industry")
     mapping: dict[str, str] = {}
