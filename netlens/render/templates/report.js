@@ -221,13 +221,28 @@
     });
     function placeLabels() {
       var ratio = renderer.getCamera().ratio;
+      var width = container.clientWidth, height = container.clientHeight;
+      var placed = []; // the boxes of the labels shown: a label never covers another
       clusterLabels.forEach(function (item) {
         var c = item.cluster;
         var at = renderer.graphToViewport({ x: c.x, y: c.y + c.r });
         var edge = renderer.graphToViewport({ x: c.x + c.r, y: c.y });
         var wide = Math.abs(edge.x - renderer.graphToViewport({ x: c.x, y: c.y }).x);
-        item.element.hidden = wide < 28 || ratio < 0.02;
-        item.element.style.transform = "translate(" + Math.round(at.x) + "px," + Math.round(at.y) + "px) translate(-50%, -100%)";
+        var element = item.element;
+        element.hidden = wide < 28 || ratio < 0.02 || at.y < 0 || at.y > height + 16;
+        if (element.hidden) return;
+        // Inside the map: a cluster at its edge keeps its label in view.
+        var w = element.offsetWidth, h = element.offsetHeight;
+        var x = Math.min(Math.max(at.x - w / 2, 2), Math.max(2, width - w - 2));
+        var y = Math.min(Math.max(at.y - h, 2), height - h - 2);
+        var box = { left: x, top: y, right: x + w, bottom: y + h };
+        element.hidden = placed.some(function (other) {
+          return box.left < other.right && other.left < box.right &&
+            box.top < other.bottom && other.top < box.bottom;
+        });
+        if (element.hidden) return;
+        placed.push(box);
+        element.style.transform = "translate(" + Math.round(x) + "px," + Math.round(y) + "px)";
       });
     }
     renderer.on("afterRender", placeLabels);
