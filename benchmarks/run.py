@@ -136,18 +136,20 @@ def make_inputs(out: Path, size: str) -> dict[str, list[Path]]:
     if "connections" in spec:
         folder = out / "inputs" / f"{size}-single"
         args = ["--connections", str(spec["connections"]), "--messages", str(spec["messages"])]
-        made["single"] = _sample(folder, args, 1)
+        made["single"] = sample_inputs(folder, args, 1)
     if "team" in spec:
         folder = out / "inputs" / f"{size}-team"
         connections = str(spec["team_connections"])
         args = ["--team", str(spec["team"]), "--connections", connections]
         args += ["--messages", connections]
-        made["team"] = _sample(folder, args, spec["team"])
+        made["team"] = sample_inputs(folder, args, spec["team"])
     return made
 
 
-def _sample(folder: Path, args: list[str], count: int) -> list[Path]:
-    args = [*args, "--seed", str(SEED), "--as-of", AS_OF]
+def sample_inputs(folder: Path, args: list[str], count: int, seed: int = SEED) -> list[Path]:
+    """``count`` sample exports made in ``folder`` by ``netlens sample`` with ``args``,
+    kept there (a marker holds the arguments) and remade only when they change."""
+    args = [*args, "--seed", str(seed), "--as-of", AS_OF]
     marker = folder / ".made-with"
     if not (marker.exists() and marker.read_text() == " ".join(args)):
         shutil.rmtree(folder, ignore_errors=True)

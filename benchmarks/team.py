@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -38,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import AS_OF, Table, _env, _rss_mb, netlens, run_process
+from run import AS_OF, Table, _env, _rss_mb, netlens, run_process, sample_inputs
 
 SEED = 5
 SIZES = {
@@ -83,22 +82,11 @@ def timed(args: list[str]) -> tuple[float, float, str, float]:
 
 def make_inputs(out: Path, size: str) -> list[Path]:
     spec = SIZES[size]
-    folder = out / "inputs" / f"team-{size}"
     args = [
         "--team", str(spec["team"]), "--connections", str(spec["connections"]),
-        "--messages", str(spec["messages"]), "--seed", str(SEED), "--as-of", AS_OF,
+        "--messages", str(spec["messages"]),
     ]  # fmt: skip
-    marker = folder / ".made-with"
-    if not (marker.exists() and marker.read_text() == " ".join(args)):
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        print(f"making {folder.name}: netlens sample {' '.join(args)}", file=sys.stderr)
-        run_process(netlens("sample", str(folder), *args))
-        marker.write_text(" ".join(args))
-    zips = sorted(folder.glob("*.zip"))
-    if len(zips) != spec["team"]:
-        raise SystemExit(f"{folder}: expected {spec['team']} sample exports, found {len(zips)}")
-    return zips
+    return sample_inputs(out / "inputs" / f"team-{size}", args, spec["team"], seed=SEED)
 
 
 def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int, reuse: bool) -> None:
