@@ -173,3 +173,33 @@ def runner() -> CliRunner:
 @pytest.fixture(scope="session")
 def expected() -> dict:
     return json.loads((EXPORTS / "expected.json").read_text(encoding="utf-8"))
+
+
+HOSTILE_NAME = "<script>alert(1)</script>"
+HOSTILE_COMPANY = '"><img src=x onerror=alert(2)>'
+
+
+def html_hostile_export(folder: Path) -> Path:
+    """era2025 copied to ``folder``, plus a contact whose name and company are HTML, and a
+    conversation with them in March 2022: a dormant tie, high on the re-engage list."""
+    import shutil
+
+    shutil.copytree(EXPORTS / "era2025", folder)
+    url = "https://www.linkedin.com/in/hostile-person"
+    connections = folder / "Connections.csv"
+    company = HOSTILE_COMPANY.replace('"', '""')
+    connections.write_text(
+        connections.read_text(encoding="utf-8").rstrip("\n")
+        + f'\n"{HOSTILE_NAME}",Smith,{url},,"{company}",Chief Executive Officer,01 Jan 2019',
+        encoding="utf-8",
+    )
+    messages = folder / "messages.csv"
+    text = messages.read_text(encoding="utf-8").rstrip("\n")
+    for day in ("2022-03-01", "2022-03-02", "2022-03-05"):
+        text += (
+            f'\n2-hostile,,"{HOSTILE_NAME} Smith",{url},Nadia Karimi,'
+            f"https://www.linkedin.com/in/nadia-karimi-4b7a21,{day} 10:00:00 UTC,,Hello,"
+            "INBOX,,No,No"
+        )
+    messages.write_text(text + "\n", encoding="utf-8")
+    return folder

@@ -21,12 +21,11 @@ import netlens
 from netlens.render.renderers import render
 from netlens.report import review
 
+from conftest import EXPORTS, HOSTILE_COMPANY, HOSTILE_NAME, html_hostile_export
+
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "sample_exports" / "thomas-johnson.zip"
-EXPORTS = Path(__file__).parent / "fixtures" / "exports"
 AS_OF = dt.date(2026, 11, 21)
-HOSTILE_NAME = "<script>alert(1)</script>"
-HOSTILE_COMPANY = '"><img src=x onerror=alert(2)>'
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
 
@@ -83,25 +82,7 @@ def sample(tmp_path_factory):
 def hostile(tmp_path_factory):
     """era2025 plus a contact whose name and company are HTML, with messages three years
     old: dormant, so on the re-engage list, with a card of reasons."""
-    folder = tmp_path_factory.mktemp("hostile-export") / "export"
-    shutil.copytree(EXPORTS / "era2025", folder)
-    url = "https://www.linkedin.com/in/hostile-person"
-    connections = folder / "Connections.csv"
-    company = HOSTILE_COMPANY.replace('"', '""')
-    connections.write_text(
-        connections.read_text(encoding="utf-8").rstrip("\n")
-        + f'\n"{HOSTILE_NAME}",Smith,{url},,"{company}",Chief Executive Officer,01 Jan 2019',
-        encoding="utf-8",
-    )
-    messages = folder / "messages.csv"
-    text = messages.read_text(encoding="utf-8").rstrip("\n")
-    for day in ("2022-03-01", "2022-03-02", "2022-03-05"):
-        text += (
-            f'\n2-hostile,,"{HOSTILE_NAME} Smith",{url},Nadia Karimi,'
-            f"https://www.linkedin.com/in/nadia-karimi-4b7a21,{day} 10:00:00 UTC,,Hello,"
-            "INBOX,,No,No"
-        )
-    messages.write_text(text + "\n", encoding="utf-8")
+    folder = html_hostile_export(tmp_path_factory.mktemp("hostile-export") / "export")
     report = review(netlens.load(folder), as_of=dt.date(2025, 6, 1))
     return _page(tmp_path_factory, "hostile", report), report
 

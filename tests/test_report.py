@@ -20,14 +20,12 @@ from netlens.cli import cli
 from netlens.render.renderers import RENDERERS, render, render_markdown
 from netlens.report import initials, review
 
-from conftest import EXPORTS
+from conftest import EXPORTS, HOSTILE_NAME, html_hostile_export
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2025, 6, 1)
 SAMPLE = Path(__file__).parent.parent / "sample_exports"
 PNG = b"\x89PNG\r\n\x1a\n"
-HOSTILE_NAME = "<script>alert(1)</script>"
-HOSTILE_COMPANY = '"><img src=x onerror=alert(2)>'
 
 
 def golden(name: str, text: str) -> None:
@@ -95,26 +93,7 @@ def test_every_number_a_chart_shows_is_in_a_table(era2025_report):
 def hostile_export(tmp_path_factory) -> Path:
     """era2025 plus a contact whose name and company are HTML, and a conversation with them
     three years before AS_OF: a dormant tie, high on the re-engage list."""
-    folder = tmp_path_factory.mktemp("hostile") / "export"
-    shutil.copytree(EXPORTS / "era2025", folder)
-    url = "https://www.linkedin.com/in/hostile-person"
-    connections = folder / "Connections.csv"
-    connections.write_text(
-        connections.read_text(encoding="utf-8").rstrip("\n")
-        + f'\n"{HOSTILE_NAME}",Smith,{url},,"{HOSTILE_COMPANY.replace(chr(34), 2 * chr(34))}"'
-        ",Chief Executive Officer,01 Jan 2019",
-        encoding="utf-8",
-    )
-    messages = folder / "messages.csv"
-    text = messages.read_text(encoding="utf-8").rstrip("\n")
-    for day in ("2022-03-01", "2022-03-02", "2022-03-05"):
-        text += (
-            f'\n2-hostile,,"{HOSTILE_NAME} Smith",{url},Nadia Karimi,'
-            f"https://www.linkedin.com/in/nadia-karimi-4b7a21,{day} 10:00:00 UTC,,Hello,"
-            "INBOX,,No,No"
-        )
-    messages.write_text(text + "\n", encoding="utf-8")
-    return folder
+    return html_hostile_export(tmp_path_factory.mktemp("hostile") / "export")
 
 
 @pytest.fixture(scope="module")
