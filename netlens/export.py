@@ -37,7 +37,6 @@ def write_graph(
     and strength. With ``redact``, people appear by initials, without URL or position, and
     node ids are numbers. XML holds only the characters XML allows: others in a name become
     U+FFFD."""
-    from netlens.analyze.reach import COMMUNITY_SEED
     from netlens.analyze.staleness import relationships
     from netlens.classify import classify_company, classify_position
     from netlens.report.redact import initials
@@ -48,7 +47,7 @@ def write_graph(
     graph = team.graph.copy()
     distance = nx.single_source_shortest_path_length(graph, team.owner)
     ties = relationships(network, as_of=as_of, months=months).set_index("person_id")
-    community = _communities(graph, team.owner, COMMUNITY_SEED)
+    community = _communities(graph, team.owner)
     for node, data in graph.nodes(data=True):
         industry = classify_company(data["company"], data["position"], industry_map=industry_map)
         function, seniority = classify_position(data["position"], data["company"])
@@ -81,16 +80,16 @@ def write_graph(
     return buffer.getvalue()
 
 
-def _communities(graph: nx.Graph, owner: str, seed: int) -> dict[str, int]:
+def _communities(graph: nx.Graph, owner: str) -> dict[str, int]:
     """Node → Louvain community, among the people with a known tie besides their tie to
     the owner (a star around the owner has no communities to tell)."""
+    from netlens.analyze.reach import communities
+
     among = graph.subgraph(n for n in graph if n != owner)
     among = among.subgraph(n for n in among if among.degree(n))
     if among.number_of_edges() == 0:
         return {}
-    groups = nx.community.louvain_communities(among, seed=seed)
-    groups = sorted(groups, key=lambda g: (-len(g), min(g)))
-    return {node: index for index, group in enumerate(groups) for node in group}
+    return {node: index for index, group in enumerate(communities(among)) for node in group}
 
 
 def _xml_safe(graph: nx.Graph) -> nx.Graph:

@@ -44,8 +44,9 @@ if TYPE_CHECKING:
 # only first_degree_reach, and need not pay for importing it.
 
 __all__ = [
-    "community_label", "company_reach", "constraint", "first_degree_reach", "induced_edges",
-    "industry_reach", "ordered_graph", "reach", "structure", "structure_is_telling",
+    "communities", "community_label", "company_reach", "constraint", "first_degree_reach",
+    "induced_edges", "industry_reach", "ordered_graph", "reach", "structure",
+    "structure_is_telling",
 ]  # fmt: skip
 
 TOP_BRIDGES = 10
@@ -324,19 +325,26 @@ def structure(
         "constraint": constraint(ego, owner),
         "local_bridges": local_bridges,
     }
-    import networkx as nx
-
-    groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
-    communities = []
-    # Largest first, ties by their first member: the order the report's drawing uses too.
-    for group in sorted(groups, key=lambda g: (-len(g), min(g))):
+    found = []
+    for group in communities(among):
         if len(group) < MIN_COMMUNITY:
             continue
-        communities.append(
+        found.append(
             {
                 "size": len(group),
                 "label": community_label(graph, group, degree),
                 "members": sorted(graph.nodes[n]["name"] for n in group)[:10],
             }
         )
-    return measures, communities
+    return measures, found
+
+
+def communities(among: nx.Graph) -> list[set[str]]:
+    """Louvain communities of ``among`` (Blondel et al. 2008) with the fixed seed, largest
+    first, ties by their first member: the same groups, in the same order, in every output
+    (the reach section, the map, the drawing, the graph files). ``among`` should be an
+    :func:`ordered_graph`: Louvain's result depends on the order of the nodes."""
+    import networkx as nx
+
+    groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
+    return sorted(groups, key=lambda g: (-len(g), min(g)))

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from netlens.analyze.reach import COMMUNITY_SEED, community_label, induced_edges, ordered_graph
+from netlens.analyze.reach import communities, community_label, induced_edges, ordered_graph
 from netlens.report.redact import initials, redact_label
 
 if TYPE_CHECKING:
@@ -123,13 +123,10 @@ def _communities(
     the known ties among the contacts (pairs of positions, at most :data:`MAX_TIES`)."""
     if team is None:
         return [-1] * len(ids), [], []
-    import networkx as nx
-
     among = ordered_graph(induced_edges(team.graph, ids))
     if not among.number_of_edges():
         return [-1] * len(ids), [], []
-    found = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
-    found = sorted((g for g in found if len(g) >= MIN_GROUP), key=lambda g: (-len(g), min(g)))
+    found = [group for group in communities(among) if len(group) >= MIN_GROUP]
     number = {node: i for i, group in enumerate(found) for node in group}
     labels = [{"label": community_label(team.graph, g), "size": len(g)} for g in found]
     position = {node: i for i, node in enumerate(ids)}

@@ -17,7 +17,7 @@ from netlens.analyze.growth import growth
 from netlens.analyze.habits import habits
 from netlens.analyze.health import health
 from netlens.analyze.reach import (
-    COMMUNITY_SEED,
+    communities,
     community_label,
     first_degree_reach,
     induced_edges,
@@ -126,11 +126,8 @@ def _among(team: Team) -> dict[str, Any]:
     among = ordered_graph(induced_edges(among, kept))
     if not among.number_of_edges():
         return {"edges": []}
-    import networkx as nx
-
-    communities = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
-    communities = sorted(communities, key=lambda g: (-len(g), min(g)))
-    group_of = {n: min(i, DRAWN_GROUPS) for i, c in enumerate(communities) for n in c}
+    groups = communities(among)
+    group_of = {n: min(i, DRAWN_GROUPS) for i, c in enumerate(groups) for n in c}
     nodes = list(among.nodes)
     position = {node: i for i, node in enumerate(nodes)}
     return {
@@ -138,9 +135,9 @@ def _among(team: Team) -> dict[str, Any]:
         "group": [group_of[n] for n in nodes],
         "communities": [
             {"label": community_label(graph, community), "size": len(community)}
-            for community in communities[:DRAWN_GROUPS]
+            for community in groups[:DRAWN_GROUPS]
         ],
-        "rest": sum(len(c) for c in communities[DRAWN_GROUPS:]),
+        "rest": sum(len(c) for c in groups[DRAWN_GROUPS:]),
         "teammates": [
             [position[n], graph.nodes[n]["name"]] for n in nodes if graph.nodes[n].get("owner")
         ],
