@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from netlens.model import Network
     from netlens.report.model import Report
 
-__all__ = ["CHART_KEYS", "default_as_of", "initials", "review"]
+__all__ = ["CHART_KEYS", "initials", "review"]
 
 TOP_REENGAGE = 15
 
@@ -43,7 +43,7 @@ def review(
     tz: str | None = None,
 ) -> Report:
     """The full review of ``network`` (:func:`netlens.load`) as it stood on ``as_of``
-    (:func:`default_as_of` when None).
+    (the export's own date, :meth:`~netlens.model.Network.default_as_of`, when None).
 
     ``teammates`` are teammates' loaded exports and ``edges`` known ties, pairs of profile
     URLs or names (:func:`netlens.graph.read_edges`): given either, they are merged with
@@ -54,7 +54,7 @@ def review(
     is the IANA time zone in which the message habits show when you write (default: the
     export's own clock)."""
     if as_of is None:
-        as_of = default_as_of(network)
+        as_of = network.default_as_of()
     team = None
     edges = list(edges)
     if teammates or edges:
@@ -74,9 +74,3 @@ def review(
     built = report(redacted(described, redact=redact), redacted=redact)
     built.contacts = contacts.columns(described, team, redact=redact)
     return built
-
-
-def default_as_of(network: Network) -> dt.date:
-    """The day a review is of when none is given: the export's own date
-    (:meth:`netlens.model.Network.default_as_of`), never today."""
-    return network.default_as_of()
