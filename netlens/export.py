@@ -31,7 +31,7 @@ def write_graph(
     """The merged graph as GEXF, GraphML or node-link JSON. Each node's ``label`` is the
     person's name (what Gephi, Cytoscape and yEd show), and it carries name, url, company,
     position, industry, function, seniority, degree (distance from the first owner; -1 when
-    unreachable), community (Louvain, seeded, among the people with a known tie besides
+    unreachable), community (Leiden, seeded, among the people with a known tie besides
     their tie to the first owner; -1 otherwise) and, for the contacts of ``network`` (the
     first owner's export), connected_on, last_contact (ISO dates, empty when none), tier
     and strength. With ``redact``, people appear by initials, without URL or position, and
@@ -81,14 +81,11 @@ def write_graph(
 
 
 def _communities(graph: nx.Graph, owner: str) -> dict[str, int]:
-    """Node → Louvain community, among the people with a known tie besides their tie to
+    """Node → Leiden community, among the people with a known tie besides their tie to
     the owner (a star around the owner has no communities to tell)."""
     from netlens.analyze.reach import communities
 
-    among = graph.subgraph(n for n in graph if n != owner)
-    among = among.subgraph(n for n in among if among.degree(n))
-    if among.number_of_edges() == 0:
-        return {}
+    among = ((a, b) for a, b in graph.edges() if owner not in (a, b))
     return {node: index for index, group in enumerate(communities(among)) for node in group}
 
 

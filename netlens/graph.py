@@ -94,8 +94,8 @@ def _build_team(
 
     # People and ties are gathered in plain dicts first (a person or a tie that several
     # exports list is merged there), then the graph is made of them in bulk.
-    # Both dicts keep the order things were first met, and so does the graph: Louvain's
-    # communities depend on it.
+    # Both dicts keep the order things were first met, and so does the graph: the order of
+    # the outputs (reach's breadth-first tie-breaks, the map) follows it.
     nodes: dict[str, dict[str, Any]] = {}  # node → its attributes
     ties: dict[tuple[str, str], tuple[float, int]] = {}  # sorted pair → strength, messages
     owners = []

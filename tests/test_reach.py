@@ -243,15 +243,40 @@ def test_graph_export_is_valid_and_complete(runner, team_paths, tmp_path, fmt):
         assert len(document.getElementsByTagName("node")) == 9
 
 
-def test_constraint_matches_networkx():
+def test_constraint_matches_networkx_on_the_ego_network():
     import networkx as nx
 
-    from netlens.analyze.reach import constraint
+    from netlens.analyze.reach import constraint, induced_edges
 
-    graph = nx.karate_club_graph()
-    graph = nx.relabel_nodes(graph, str)
+    graph = nx.relabel_nodes(nx.karate_club_graph(), str)
     for node in ("0", "5", "33"):
-        assert constraint(graph, node) == pytest.approx(nx.constraint(graph, nodes=[node])[node])
+        contacts = list(graph.neighbors(node))
+        among = induced_edges(graph, contacts)
+        ego = nx.ego_graph(graph, node)
+        expected = nx.constraint(ego, nodes=[node])[node]
+        assert constraint(contacts, among) == pytest.approx(expected)
+        # The same value to the last digit, whatever order the ties come in.
+        assert constraint(contacts[::-1], [(b, a) for a, b in among[::-1]]) == constraint(
+            contacts, among
+        )
+
+
+def test_communities_do_not_depend_on_the_order_of_the_edges():
+    import networkx as nx
+
+    from netlens.analyze.reach import communities
+
+    # Two cliques of five joined by one tie: two communities, whatever the order.
+    edges = [(f"a{i}", f"a{j}") for i in range(5) for j in range(i + 1, 5)]
+    edges += [(f"b{i}", f"b{j}") for i in range(5) for j in range(i + 1, 5)] + [("a0", "b0")]
+    found = communities(edges)
+    assert found == [{f"a{i}" for i in range(5)}, {f"b{i}" for i in range(5)}]
+    assert communities([(b, a) for a, b in reversed(edges)]) == found
+    karate = [(str(a), str(b)) for a, b in nx.karate_club_graph().edges()]
+    groups = communities(karate)
+    assert sum(map(len, groups)) == 34 and len(groups) >= 2
+    assert communities(karate[::-1]) == groups
+    assert communities([]) == []
 
 
 def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):

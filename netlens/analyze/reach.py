@@ -15,25 +15,29 @@ of people at distance exactly 1, 2 and 3 from the owner (one breadth-first searc
   lead to the same people; low is brokerage).
 - **Local bridges**: ties to contacts who know none of your other contacts (Granovetter
   1973).
-- **Communities** among the contacts: Louvain modularity (Blondel et al. 2008) with a fixed
-  seed, each labelled by its most common company.
+- **Communities** among the contacts: Leiden (Traag et al. 2019), maximising modularity as
+  Louvain does (Blondel et al. 2008) but with every community well connected, with a fixed
+  seed; each labelled by its most common company.
 - **Company and industry reach by degree**: distinct companies and people per inferred
   industry at each distance.
 
 References: Burt, R. S. (1992). *Structural Holes*. Harvard University Press. Blondel, V.
 D. et al. (2008). Fast unfolding of communities in large networks. *J. Stat. Mech.* P10008.
+Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing
+well-connected communities. *Scientific Reports* 9, 5233.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from netlens import collector
 from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
+from netlens.folding import fold_all
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -45,7 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "communities", "community_label", "company_reach", "constraint", "first_degree_reach",
-    "induced_edges", "industry_reach", "ordered_graph", "reach", "structure",
+    "induced_edges", "industry_reach", "numbered", "ordered_graph", "reach", "structure",
     "structure_is_telling",
 ]  # fmt: skip
 
@@ -131,7 +135,9 @@ def _reach(team: Team, *, exports: int, top: int) -> dict[str, Any]:
         result["industries_by_degree"]["3"] = _industries(graph, layers[3])
     else:
         result["notes"].append(THIRD_DEGREE_NOTE)
-    result["structure"], result["communities"] = structure(graph, owner, layers[1])
+    result["structure"], result["communities"] = structure(
+        layers[1], induced_edges(graph, layers[1]), graph.nodes, graph.degree
+    )
     return result
 
 
@@ -179,6 +185,8 @@ def company_reach(counts: Iterable[tuple[str, int]]) -> dict[str, Any]:
     """Distinct companies and the largest, from (company as written, people) pairs in the
     order the people were met: companies by normalised key, each under its most common
     spelling; ties in the order met."""
+    counts = list(counts)
+    fold_all([company for company, _ in counts])  # folded together, found below
     names: dict[str, Counter[str]] = {}
     for company, n in counts:
         if not company or is_placeholder(company):
@@ -208,20 +216,49 @@ def structure_is_telling(structure: dict[str, Any] | None) -> bool:
     return known >= structure["contacts"] * MIN_KNOWN_SHARE
 
 
-def constraint(graph: nx.Graph, node: str) -> float:
-    """Burt's constraint of ``node`` in an unweighted graph:
-    Σ_j (p_ij + Σ_q p_iq · p_qj)² over its neighbours j, with p_ij = 1 / degree(i) — the
-    same value as ``networkx.constraint``, in time linear in the edges around ``node``
+def constraint(contacts: Collection[str], among: Iterable[tuple[str, str]]) -> float:
+    """Burt's constraint of the owner of an unweighted ego network, from the owner's
+    ``contacts`` and the ties ``among`` them:
+    Σ_j (p_ij + Σ_q p_iq · p_qj)² over the contacts j, with p_xy = 1 / degree(x) in the ego
+    network — ``networkx.constraint`` on that network, in time linear in its ties
     (networkx's general version takes minutes on a 2,000-contact ego network)."""
-    neighbours = dict.fromkeys(graph.neighbors(node))  # in graph order: the same sum every run
-    p_node = 1 / len(neighbours) if neighbours else 0.0
-    total = 0.0
-    for j in neighbours:
-        indirect = sum(
-            p_node / graph.degree(q) for q in graph.neighbors(j) if q != node and q in neighbours
-        )
-        total += (p_node + indirect) ** 2
-    return total
+    return _constraint(len(contacts), *numbered(among))
+
+
+def _constraint(contacts: int, nodes: list[str], low: Any, high: Any) -> float:
+    """:func:`constraint` with the ties among ``contacts`` contacts as :func:`numbered`
+    gives them. The sums run in that fixed order, so the value is the same to the last
+    digit whatever order the ties came in."""
+    import numpy as np
+
+    if not contacts:
+        return 0.0
+    knowing = len(nodes)
+    degree = np.bincount(low, minlength=knowing) + np.bincount(high, minlength=knowing) + 1
+    share = 1.0 / degree  # + 1: every contact's tie to the owner
+    indirect = np.bincount(low, weights=share[high], minlength=knowing) + np.bincount(
+        high, weights=share[low], minlength=knowing
+    )
+    # p_ij = 1/n for each of the n contacts, Σ_q p_iq · p_qj = (1/n) · Σ_q 1/degree(q), and
+    # a contact who knows no other contact adds (1/n)².
+    return (float(np.sum((1.0 + indirect) ** 2)) + contacts - knowing) / contacts**2
+
+
+def numbered(edges: Iterable[tuple[str, str]]) -> tuple[list[str], Any, Any]:
+    """The nodes of ``edges`` in sorted order, and each edge once as two arrays of
+    positions in them (the lower first), in sorted order: one order however the edges
+    come, for sums and communities that do not change with it."""
+    import numpy as np
+
+    pairs = list(edges)
+    nodes = sorted({node for pair in pairs for node in pair})
+    position = {node: i for i, node in enumerate(nodes)}
+    ends = np.fromiter(
+        (position[node] for pair in pairs for node in pair), dtype=np.int64, count=2 * len(pairs)
+    ).reshape(-1, 2)
+    # Each edge as one number, lower end first: sorted and made unique in one pass.
+    keys = np.unique(ends.min(axis=1) * len(nodes) + ends.max(axis=1))
+    return nodes, keys // len(nodes), keys % len(nodes)
 
 
 def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
@@ -247,10 +284,10 @@ def industry_reach(counts: Iterable[tuple[tuple[str, str], int]]) -> dict[str, i
 
 
 def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
-    """The edges of ``graph.subgraph(nodes)``, in the order of ``nodes``. networkx's own
-    order follows a set of the node ids, which changes with Python's string hash seed from
-    one run to the next, and Louvain's communities depend on it; its filtered views also
-    test every node of the subgraph against each node's neighbours."""
+    """The edges of ``graph.subgraph(nodes)``, each pair once, in the order of ``nodes``.
+    networkx's own order follows a set of the node ids, which changes with Python's string
+    hash seed from one run to the next; its filtered views also test every node of the
+    subgraph against each node's neighbours."""
     keep = dict.fromkeys(node for node in nodes if node in graph)
     edges = []
     seen: set[str] = set()
@@ -261,11 +298,9 @@ def induced_edges(graph: nx.Graph, nodes: list[str]) -> list[tuple[str, str]]:
 
 
 def ordered_graph(edges: Iterable[tuple[str, str]]) -> nx.Graph:
-    """A plain graph of ``edges`` (no attributes), nodes and edges in sorted order.
-
-    Louvain's result depends on the order it meets nodes, and a graph built from sets
-    orders them by string hash, which changes from run to run (``PYTHONHASHSEED``): sorted,
-    a fixed seed gives the same communities every time."""
+    """A plain graph of ``edges`` (no attributes), nodes and edges in sorted order: a graph
+    built from sets orders them by string hash, which changes from run to run
+    (``PYTHONHASHSEED``), and the drawings and tables made from it would too."""
     import networkx as nx
 
     ordered = nx.Graph()
@@ -276,17 +311,18 @@ def ordered_graph(edges: Iterable[tuple[str, str]]) -> nx.Graph:
 
 
 def community_label(
-    graph: nx.Graph, group: Iterable[str], degree: Callable[[str], int] | None = None
+    nodes: Mapping[str, Mapping[str, Any]], group: Iterable[str], degree: Callable[[str], int]
 ) -> str:
     """``around <teammate>`` when the group holds the owner of a merged export (their
-    contacts cluster around them); else ``mostly <company>`` when one company holds at least
-    a quarter of the group (and two people); else ``mixed companies``. ``degree`` is each
-    node's degree in the whole merged graph (by default, in ``graph``)."""
+    contacts cluster around them; the best-connected one by ``degree`` in the whole merged
+    graph); else ``mostly <company>`` when one company holds at least a quarter of the group
+    (and two people); else ``mixed companies``. ``nodes`` maps each node to its attributes
+    (``graph.nodes``)."""
     members = sorted(group)
-    hubs = [n for n in members if graph.nodes[n].get("owner")]
+    hubs = [n for n in members if nodes[n].get("owner")]
     if hubs:
-        return f"around {graph.nodes[max(hubs, key=degree or graph.degree)]['name']}"
-    companies = Counter(graph.nodes[n]["company"] for n in members if graph.nodes[n]["company"])
+        return f"around {nodes[max(hubs, key=degree)]['name']}"
+    companies = Counter(nodes[n]["company"] for n in members if nodes[n]["company"])
     if companies:
         company, n = companies.most_common(1)[0]
         if n >= 2 and n >= len(members) / 4:
@@ -295,56 +331,61 @@ def community_label(
 
 
 def structure(
-    graph: nx.Graph,
-    owner: str,
     contacts: list[str],
-    degree: Callable[[str], int] | None = None,
+    among: list[tuple[str, str]],
+    nodes: Mapping[str, Mapping[str, Any]],
+    degree: Callable[[str], int],
 ) -> tuple[Any, list[Any]]:
-    """Burt's measures for the owner and Louvain communities among the contacts, when ties
-    among contacts are known (else None and []). ``graph`` needs only the ties among the
-    owner and ``contacts`` (the ego network); ``degree`` is each node's degree in the whole
-    merged graph, for the communities' labels (by default, in ``graph``)."""
-    # Plain copies of the structure, not views (degrees on a subgraph view are recounted on
-    # every call), in sorted order (see ordered_graph).
-    ego = ordered_graph(induced_edges(graph, [owner, *contacts]))
-    among = ordered_graph(induced_edges(ego, contacts))
-    if among.number_of_edges() == 0:
+    """Burt's measures for the owner and Leiden communities among the owner's
+    ``contacts``, from the ties ``among`` them (:func:`induced_edges`), when there are any
+    (else None and []). ``nodes`` maps each node to its attributes and ``degree`` gives its
+    degree in the whole merged graph, for the communities' labels."""
+    knowing, low, high = numbered(among)
+    if not knowing:
         return None, []
+    n, ties = len(contacts), len(low)
     # networkx.effective_size for one node of an unweighted graph (Borgatti's form, n − 2t/n
-    # over the n contacts and the t ties among them), without building its ego graph again.
-    size = len(contacts) - (2 * among.number_of_edges()) / len(contacts)
-    # A tie to a contact who knows none of your other contacts is a local bridge
-    # (Granovetter 1973): the only short way between you and their circle.
-    # (``among`` holds exactly the contacts who know another contact).
-    local_bridges = len(contacts) - among.number_of_nodes()
+    # over the n contacts and the t ties among them), without building its ego graph.
+    size = n - (2 * ties) / n
     measures = {
-        "contacts": len(contacts),
-        "ties_among_contacts": among.number_of_edges(),
+        "contacts": n,
+        "ties_among_contacts": ties,
         "effective_size": size,
-        "efficiency": size / len(contacts) if contacts else None,
-        "constraint": constraint(ego, owner),
-        "local_bridges": local_bridges,
+        "efficiency": size / n,
+        "constraint": _constraint(n, knowing, low, high),
+        # A tie to a contact who knows none of your other contacts is a local bridge
+        # (Granovetter 1973): the only short way between you and their circle.
+        "local_bridges": n - len(knowing),
     }
-    found = []
-    for group in communities(among):
-        if len(group) < MIN_COMMUNITY:
-            continue
-        found.append(
-            {
-                "size": len(group),
-                "label": community_label(graph, group, degree),
-                "members": sorted(graph.nodes[n]["name"] for n in group)[:10],
-            }
-        )
+    found = [
+        {
+            "size": len(group),
+            "label": community_label(nodes, group, degree),
+            "members": sorted(nodes[node]["name"] for node in group)[:10],
+        }
+        for group in _leiden(knowing, low, high)
+        if len(group) >= MIN_COMMUNITY
+    ]
     return measures, found
 
 
-def communities(among: nx.Graph) -> list[set[str]]:
-    """Louvain communities of ``among`` (Blondel et al. 2008) with the fixed seed, largest
-    first, ties by their first member: the same groups, in the same order, in every output
-    (the reach section, the map, the drawing, the graph files). ``among`` should be an
-    :func:`ordered_graph`: Louvain's result depends on the order of the nodes."""
-    import networkx as nx
+def communities(edges: Iterable[tuple[str, str]]) -> list[set[str]]:
+    """Leiden communities (Traag et al. 2019) of the graph of ``edges``, maximising
+    modularity with a fixed seed, largest first, ties by their first member: the same
+    groups, in the same order, in every output (the reach section, the map, the drawing,
+    the graph files), whatever order the edges come in."""
+    return _leiden(*numbered(edges))
 
-    groups = nx.community.louvain_communities(among, seed=COMMUNITY_SEED)
-    return sorted(groups, key=lambda g: (-len(g), min(g)))
+
+def _leiden(nodes: list[str], low: Any, high: Any) -> list[set[str]]:
+    """:func:`communities` of the edges as :func:`numbered` gives them."""
+    from graspologic_native import leiden
+
+    if not len(low):
+        return []
+    edges = [(nodes[a], nodes[b], 1.0) for a, b in zip(low.tolist(), high.tolist(), strict=True)]
+    _, community = leiden(edges, seed=COMMUNITY_SEED)
+    groups: dict[int, set[str]] = {}
+    for node, number in community.items():
+        groups.setdefault(number, set()).add(node)
+    return sorted(groups.values(), key=lambda g: (-len(g), min(g)))

@@ -1,6 +1,6 @@
 """The network map of the HTML page: where everyone sits, and what the page's script draws.
 
-Every contact is a dot, in clusters: Louvain communities where ties among the contacts are
+Every contact is a dot, in clusters: Leiden communities where ties among the contacts are
 known (``--with``, ``--edges``; :mod:`netlens.report.contacts`), else industries; inside a
 cluster, each company with at least :data:`MIN_COMPANY` people is a group of its own (the
 largest :data:`MAX_GROUPS`), the rest share one. A group is a sunflower (Vogel 1979: dot

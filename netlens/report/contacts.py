@@ -4,7 +4,7 @@
 (lists, one entry per contact, in the order of the export). It redacts as the report's
 redaction pass does (:mod:`netlens.report.redact`): with ``redact``, names are initials and
 there is neither position nor profile URL. When ties among the contacts are
-known (``--with``, ``--edges``), each contact in a Louvain community of at least
+known (``--with``, ``--edges``), each contact in a Leiden community of at least
 :data:`MIN_GROUP` people carries its number (``community``, else −1), with the same seed
 as the reach section's communities.
 """
@@ -126,9 +126,12 @@ def _communities(
     among = ordered_graph(induced_edges(team.graph, ids))
     if not among.number_of_edges():
         return [-1] * len(ids), [], []
-    found = [group for group in communities(among) if len(group) >= MIN_GROUP]
+    found = [group for group in communities(among.edges()) if len(group) >= MIN_GROUP]
     number = {node: i for i, group in enumerate(found) for node in group}
-    labels = [{"label": community_label(team.graph, g), "size": len(g)} for g in found]
+    labels = [
+        {"label": community_label(team.graph.nodes, g, team.graph.degree), "size": len(g)}
+        for g in found
+    ]
     position = {node: i for i, node in enumerate(ids)}
     ties = [[position[a], position[b]] for a, b in among.edges()][:MAX_TIES]
     return [number.get(i, -1) for i in ids], labels, ties

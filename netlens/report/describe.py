@@ -114,7 +114,7 @@ def describe(
 
 def _among(team: Team) -> dict[str, Any]:
     """The owner's best-connected contacts (at most :data:`MAX_DRAWN`) and the ties among
-    them, in Louvain communities: ``edges`` as pairs of positions in the list of contacts,
+    them, in Leiden communities: ``edges`` as pairs of positions in the list of contacts,
     ``group`` the community of each (the largest :data:`DRAWN_GROUPS` first, the rest
     together), ``communities`` the label and size of those largest, ``rest`` how many
     contacts the others hold, ``teammates`` the position and name of each teammate drawn.
@@ -126,7 +126,7 @@ def _among(team: Team) -> dict[str, Any]:
     among = ordered_graph(induced_edges(among, kept))
     if not among.number_of_edges():
         return {"edges": []}
-    groups = communities(among)
+    groups = communities(among.edges())
     group_of = {n: min(i, DRAWN_GROUPS) for i, c in enumerate(groups) for n in c}
     nodes = list(among.nodes)
     position = {node: i for i, node in enumerate(nodes)}
@@ -134,7 +134,7 @@ def _among(team: Team) -> dict[str, Any]:
         "edges": [[position[a], position[b]] for a, b in among.edges()],
         "group": [group_of[n] for n in nodes],
         "communities": [
-            {"label": community_label(graph, community), "size": len(community)}
+            {"label": community_label(graph.nodes, community, graph.degree), "size": len(community)}
             for community in groups[:DRAWN_GROUPS]
         ],
         "rest": sum(len(c) for c in groups[DRAWN_GROUPS:]),

@@ -159,7 +159,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         result["industries_by_degree"][d] = _industries(con, f"l{d}")
     if not third_seen:
         result["notes"].append(THIRD_DEGREE_NOTE)
-    result["structure"], result["communities"] = _circle(con, me, structure)
+    result["structure"], result["communities"] = _circle(con, structure)
     return result
 
 
@@ -227,22 +227,26 @@ def _merge_tables(
         "CREATE TEMP TABLE member_ids AS "
         "SELECT m.*, i.id FROM members m JOIN ids i ON i.node = m.owner"
     )
-    end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     q(
-        "CREATE TEMP TABLE raw AS "
-        f"SELECT CAST(r.row AS BIGINT) AS seen, o.id AS owner, p.id AS person, r.name, r.url, "
-        "r.company, r.position, r.name_key FROM mine r JOIN ids p ON p.node = r.person, "
-        "(SELECT id FROM member_ids WHERE ord = 0) o "
+        "CREATE TEMP TABLE mine_rows AS SELECT CAST(r.row AS BIGINT) AS seen, o.id AS owner, "
+        "p.id AS person, r.name, r.url, r.company, r.position, r.name_key "
+        "FROM mine r JOIN ids p ON p.node = r.person, (SELECT id FROM member_ids WHERE ord = 0) o"
+    )
+    con.unregister("mine")
+    # Every connection in merge order: a view, read once for the people and once for the
+    # ties, not a copy of the whole team's texts. (A view takes no parameters: the date is
+    # written out, from a date.)
+    end = (as_of + dt.timedelta(days=1)).isoformat()
+    q(
+        "CREATE TEMP VIEW raw AS SELECT * FROM mine_rows "
         f"UNION ALL SELECT m.ord * {ROWS} + c.row, c.owner_id, c.person_id, c.name, "
         "coalesce(c.url, ''), c.company, c.position, c.name_key "
         "FROM connections c JOIN member_ids m ON m.id = c.owner_id AND m.ord > 0 "
-        "WHERE c.connected_on IS NULL OR c.connected_on < $end",
-        {"end": end},
+        f"WHERE c.connected_on IS NULL OR c.connected_on < DATE '{end}'"
     )
-    con.unregister("mine")
     # Every mention of a node in merge order: each export's owner, then its people.
     q(
-        f"CREATE TEMP TABLE mentions AS SELECT ord * {ROWS} - 1 AS seen, id AS node, name, "
+        f"CREATE TEMP VIEW mentions AS SELECT ord * {ROWS} - 1 AS seen, id AS node, name, "
         "url, '' AS company, '' AS position, name_key, true AS is_owner FROM member_ids "
         "UNION ALL SELECT seen, person, name, url, company, position, name_key, false FROM raw"
     )
@@ -277,17 +281,20 @@ def _merge_tables(
     # Merged nodes: the kept node's name and URL; company and position filled in; the
     # industries stored, unless another classifier inferred them.
     industries = "industries" if classifier_matches(con) else "(FROM industries LIMIT 0)"
+    # Only a node that others merged into is grouped again, with them: its own name and
+    # URL, the first company and position its mentions give.
+    columns = "n.name, n.url, n.company, n.position, n.is_owner, n.seen"
     q(
         "CREATE TEMP TABLE attrs AS SELECT a.*, i.industry FROM ("
-        "SELECT coalesce(g.target, n.node) AS node, "
-        "arg_min(n.name, g.target IS NOT NULL) AS name, "
-        "arg_min(n.url, g.target IS NOT NULL) AS url, "
-        f"coalesce(arg_min(n.company, (g.target IS NOT NULL)::INT * {ORDER} + n.seen) "
-        "FILTER (WHERE n.company <> ''), '') AS company, "
-        f"coalesce(arg_min(n.position, (g.target IS NOT NULL)::INT * {ORDER} + n.seen) "
-        "FILTER (WHERE n.position <> ''), '') AS position, "
-        "bool_or(n.is_owner) AS is_owner "
-        "FROM nattrs n LEFT JOIN merged g ON g.node = n.node GROUP BY 1) a "
+        "SELECT node, name, url, company, position, is_owner FROM nattrs "
+        "WHERE node NOT IN (SELECT node FROM merged) AND node NOT IN (SELECT target FROM merged) "
+        "UNION ALL SELECT target, arg_min(name, other), arg_min(url, other), "
+        f"coalesce(arg_min(company, other * {ORDER} + seen) FILTER (WHERE company <> ''), ''), "
+        f"coalesce(arg_min(position, other * {ORDER} + seen) FILTER (WHERE position <> ''), ''), "
+        f"bool_or(is_owner) FROM (SELECT g.target, 1 AS other, {columns} FROM nattrs n "
+        "JOIN merged g ON g.node = n.node "
+        f"UNION ALL SELECT n.node, 0, {columns} FROM nattrs n "
+        "WHERE n.node IN (SELECT target FROM merged)) GROUP BY target) a "
         f"LEFT JOIN {industries} i ON i.company = a.company AND i.position = a.position"
     )
     return [
@@ -331,34 +338,27 @@ def _industries(con: duckdb.DuckDBPyConnection, layer: str) -> dict[str, int]:
     return {industry: n for industry, (n, _) in ranked}
 
 
-def _circle(con: duckdb.DuckDBPyConnection, me: int, structure: Any) -> tuple[Any, list]:
-    """Structure and communities of the owner's circle: networkx on its ties alone, the
-    nodes by their ids (networkx's order, and so Louvain's, follows them)."""
-    import networkx as nx
-
+def _circle(con: duckdb.DuckDBPyConnection, structure: Any) -> tuple[Any, list]:
+    """Structure and communities of the owner's circle, from the ties among the owner's
+    contacts (layer ``l1``) alone."""
     q = con.execute
     q(
-        "CREATE TEMP TABLE circle AS SELECT l.node AS id, l.rank, i.node, a.name, a.company, "
-        "a.is_owner FROM (SELECT node, rank FROM l1 UNION ALL SELECT $me, 0) l "
-        "JOIN ids i ON i.id = l.node JOIN attrs a ON a.node = l.node",
-        {"me": me},
+        "CREATE TEMP TABLE circle AS SELECT l.node AS id, i.node, a.name, a.company, "
+        "a.is_owner FROM l1 l JOIN ids i ON i.id = l.node JOIN attrs a ON a.node = l.node"
     )
-    ego = nx.Graph()
-    contacts, names = [], {}
-    for ident, rank, node, name, company, is_owner in q(
-        "SELECT id, rank, node, name, company, is_owner FROM circle ORDER BY rank"
+    names, nodes = {}, {}
+    for ident, node, name, company, is_owner in q(
+        "SELECT id, node, name, company, is_owner FROM circle"
     ).fetchall():
         names[ident] = node
-        if rank:
-            contacts.append(node)
-        ego.add_node(node, name=name, company=company, owner=is_owner)
-    ego.add_edges_from(
+        nodes[node] = {"name": name, "company": company, "owner": is_owner}
+    among = [
         (names[a], names[b])
         for a, b in q(
             "SELECT a, b FROM edges WHERE a IN (SELECT id FROM circle) "
             "AND b IN (SELECT id FROM circle)"
         ).fetchall()
-    )
+    ]
     degree = {
         names[ident]: n
         for ident, n in q(
@@ -366,7 +366,7 @@ def _circle(con: duckdb.DuckDBPyConnection, me: int, structure: Any) -> tuple[An
             "GROUP BY u"
         ).fetchall()
     }
-    return structure(ego, names[me], contacts, degree=lambda node: degree.get(node, 0))
+    return structure(list(nodes), among, nodes, lambda node: degree.get(node, 0))
 
 
 def teammates(
