@@ -95,6 +95,20 @@ def test_connections_part_reads_the_same_people_and_owner():
         assert lean.report.messages == 0 < full.report.messages or full.report.messages == 0
 
 
+def test_connections_part_finds_the_owner_without_reading_invitation_dates(tmp_path):
+    import shutil
+
+    export = tmp_path / "era2025"
+    shutil.copytree(EXPORTS / "era2025", export)
+    invitations = export / "Invitations.csv"
+    invitations.write_text(invitations.read_text().replace("2025-03-10 19:22:05", "soon"))
+    full, lean = netlens.load(export), netlens.load(export, parts="connections")
+    assert any("Invitations.csv" in w and "Sent At" in w for w in full.report.warnings)
+    assert not any("Invitations.csv" in w for w in lean.report.warnings)
+    assert lean.owner.to_dict() == full.owner.to_dict()
+    assert lean.owner.url == "linkedin.com/in/nadia-karimi-4b7a21"
+
+
 @pytest.fixture
 def hand_drawn(tmp_path):
     """Ann (owner URL unknown: she joins her node by name), Bob, Cat, whose export knows

@@ -7,8 +7,9 @@ damaged optional file is skipped with a warning rather than failing the whole lo
 
 ``load(path, parts="connections")`` reads only what merging exports into a graph needs
 (``netlens reach --with``): the connections and who the owner is. Messages, endorsements and
-recommendations are left unread; the owner is found from ``Profile.csv`` and the invitations,
-and the messages are read only when those do not tell the owner's profile URL.
+recommendations are left unread; the owner is found from ``Profile.csv`` and the invitations
+(their names and URLs: the dates are not read), and the messages are read only when those do
+not tell the owner's profile URL.
 """
 
 from __future__ import annotations
@@ -111,16 +112,15 @@ def _read_connections(
     profile_read = optional("profile", read_profile)
     profile = profile_read[0] if profile_read else {}
     contact_urls = set(people["url"].dropna().tolist())
-    invitations: Events | None = optional("invitations", read_invitations)
+    # The invitations only say who the owner is: their dates are not read.
+    invitations: Events | None = optional("invitations", read_invitations, dated=False)
     owner = identify_owner(profile, None, invitations, contact_urls, owner_url, owner_name)
     if (owner.url is None or owner.name is None) and "messages" in export.files:
         messages = optional("messages", read_messages)
         owner = identify_owner(profile, messages, invitations, contact_urls, owner_url, owner_name)
     report.export_date = iso_date(_archive_date([export.source.name, export.root]))
-    # Of the connections and invitations only: the messages are not read.
-    report.newest_record = iso_date(
-        _newest(connections.dates, None if invitations is None else invitations.frame["date"])
-    )
+    # Of the connections only: neither the messages nor the invitations' dates are read.
+    report.newest_record = iso_date(_newest(connections.dates))
     return Network(
         owner=owner,
         people=people,

@@ -6,6 +6,8 @@ Eras: ``From,To,Sent At,Message,Direction``; 2023 adds ``inviterProfileUrn,invit
 
 from __future__ import annotations
 
+import pandas as pd
+
 from netlens.loader.archive import Member
 from netlens.loader.csvfile import read_table
 from netlens.loader.events import Events, date_warnings, events, table_warnings
@@ -24,14 +26,18 @@ COLUMNS = {
 REQUIRED = ("from", "to", "sent_at")
 
 
-def read_invitations(member: Member, warnings: list[str]) -> Events:
+def read_invitations(member: Member, warnings: list[str], *, dated: bool = True) -> Events:
     """Invitations with the counterpart (the invitee of outgoing ones, the inviter of others)
-    and, as ``self_name`` / ``self_url``, the owner's side."""
+    and, as ``self_name`` / ``self_url``, the owner's side. Without ``dated``, the dates are
+    not read (all NaT): for finding the owner alone, which needs none."""
     table = read_table(member, COLUMNS, REQUIRED, "Invitations.csv")
     table_warnings(member.name, table, warnings)
     frame = table.frame
     outgoing = frame["direction"].str.upper() == "OUTGOING"
-    dates = date_warnings(member.name, "Sent At", frame["sent_at"], warnings)
+    if dated:
+        dates = date_warnings(member.name, "Sent At", frame["sent_at"], warnings)
+    else:
+        dates = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
     result = events(
         names=frame["to"].where(outgoing, frame["from"]),
         urls=frame["invitee_url"].where(outgoing, frame["inviter_url"]),
