@@ -28,7 +28,7 @@ import networkx as nx
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import normalize_url
+from netlens.identity import normalize_url, owner_node
 from netlens.model import Network
 
 __all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]
@@ -47,14 +47,6 @@ class Team:
     @property
     def owner(self) -> str:
         return self.owners[0]
-
-
-def owner_node(network: Network) -> str:
-    """The node id of an export's owner: their profile URL, else ``owner:<folded name>``."""
-    if network.owner.url:
-        return network.owner.url
-    name = fold(network.owner.name) or "unknown"
-    return f"owner:{name}"
 
 
 def build_team(

@@ -11,11 +11,15 @@ and the analyzers use them too, so they live here, below every layer.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from netlens.folding import fold
 
-__all__ = ["normalize_name", "normalize_url"]
+if TYPE_CHECKING:
+    from netlens.model import Network
+
+__all__ = ["normalize_name", "normalize_url", "owner_node"]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _USUAL = "https://www.linkedin.com/"
@@ -80,3 +84,11 @@ def normalize_name(name: str | None) -> str:
     'jose muller smith'
     """
     return fold(name)
+
+
+def owner_node(network: Network) -> str:
+    """The node id of an export's owner: their profile URL, else ``owner:<folded name>``."""
+    if network.owner.url:
+        return network.owner.url
+    name = fold(network.owner.name) or "unknown"
+    return f"owner:{name}"

@@ -85,7 +85,7 @@ def first_hop_teammates(
     weigh a first hop (a tie between the teammate and the owner of ``network``, whose
     strength orders the paths)."""
     import netlens
-    from netlens.graph import owner_node
+    from netlens.identity import owner_node
 
     me, contacts = owner_node(network), set(network.people["person_id"])
     teammates = load_teammates(others, quiet, parts="connections")

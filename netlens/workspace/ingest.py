@@ -13,7 +13,7 @@ import pandas as pd
 
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.graph import owner_node
+from netlens.identity import owner_node
 from netlens.workspace.schema import classifier_fingerprint, classifier_matches, connect
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ import pandas as pd
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.graph import owner_node
+from netlens.identity import owner_node
 from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
 from netlens.workspace.schema import classifier_matches, connect
 
