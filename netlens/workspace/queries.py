@@ -4,8 +4,8 @@ teammates' exports as networks for the commands that walk a graph (intros, expor
 :func:`reach` gives what :func:`netlens.reach` gives on :func:`netlens.merge` of the same
 exports — the same merging rules (people by profile URL; a person known by name only joins
 the one person with a URL and that name), the same breadth-first order for the tie-breaks —
-but the degrees, bridges and redundancy are SQL over the whole team's edges, and networkx
-runs only on the owner's own circle (structure and communities).
+but the degrees, bridges and redundancy are SQL over the whole team's edges, and only the
+ties among the owner's own contacts come into Python (structure and communities).
 """
 
 from __future__ import annotations
