@@ -166,9 +166,9 @@ def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, member
         assert (expected["second_degree"], expected["third_degree"]) == degrees
 
 
-def test_newer_export_replaces_older_is_skipped(runner, tmp_path):
-    """Cat's export of January 2021 (Bob), then of December 2024 (Bob and Hal): the newer
-    replaces the older and says who came; the older again is skipped."""
+@pytest.fixture
+def cat_exports(tmp_path):
+    """Cat's export of January 2021 (Bob), then of December 2024 (Bob and Hal)."""
     rows = {"bob": f"Bob,Baker,{IN}bob,,Acme,Engineer,01 Jan 2020",
             "hal": f"Hal,Hunt,{IN}hal,,Globex,Buyer,01 Jan 2024"}  # fmt: skip
     exports = {}
@@ -180,6 +180,13 @@ def test_newer_export_replaces_older_is_skipped(runner, tmp_path):
                 "Profile.csv": "First Name,Last Name\nCat,Cole\n",
             },
         )
+    return exports
+
+
+def test_newer_export_replaces_older_is_skipped(runner, tmp_path, cat_exports):
+    """The newer export replaces the older and says who came; the older again is
+    skipped."""
+    exports = cat_exports
     path = tmp_path / "ws.duckdb"
     added = []
     for date in ("01-05-2021", "12-01-2024", "01-05-2021"):
@@ -197,6 +204,37 @@ def test_newer_export_replaces_older_is_skipped(runner, tmp_path):
     assert [(m["source"], m["snapshot"], m["connections"]) for m in listed] == [
         (str(exports["12-01-2024"]), "2024-12-01", 2)
     ]
+
+
+def test_team_add_and_list_redact_members_and_their_files(runner, tmp_path, cat_exports):
+    path = tmp_path / "ws.duckdb"
+    shown = []
+    for date in ("01-05-2021", "12-01-2024", "01-05-2021"):
+        for fmt in ("text", "json"):
+            where = tmp_path / fmt / "ws.duckdb"
+            where.parent.mkdir(exist_ok=True)
+            added = run(runner, "team", "add", where, cat_exports[date], "--redact", "-q",
+                        "--format", fmt)  # fmt: skip
+            assert added.exit_code == 0, added.output
+            shown.append(added.stdout)
+    run(runner, "team", "add", path, *cat_exports.values())
+    for fmt in ("text", "json"):
+        plain = run(runner, "team", "list", path, "--format", fmt)
+        listed = run(runner, "team", "list", path, "--format", fmt, "--redact")
+        assert "Cat Cole" in plain.stdout and "C. C." in listed.stdout
+        shown.append(listed.stdout)
+    assert "C. C." in shown[0] and "H. H." in shown[2]  # Hal came with the newer export
+    assert "newer export of this person (2024-12-01)" in shown[4]
+    for output in shown:
+        for secret in (
+            "Cat",
+            "cat cole",
+            "Hal Hunt",
+            "linkedin.com/in",
+            "DataExport",
+            str(tmp_path),
+        ):
+            assert secret not in output
 
 
 def test_workspace_stores_no_message_text(team_workspace):

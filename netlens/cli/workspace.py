@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from netlens.cli import cli
-from netlens.cli.options import emit, format_option, remember_input
+from netlens.cli.options import emit, format_option, remember_input, sharing_options
 
 
 @cli.group()
@@ -28,7 +28,8 @@ def team() -> None:
 @click.argument("workspace", type=click.Path(dir_okay=False, path_type=str))
 @click.argument("exports", nargs=-1, required=True, type=click.Path(path_type=str))
 @format_option("text", "json")
-def add(workspace: str, exports: tuple[str, ...], fmt: str) -> None:
+@sharing_options
+def add(workspace: str, exports: tuple[str, ...], fmt: str, redact: bool, quiet: bool) -> None:
     """Add members' exports to WORKSPACE (made when missing).
 
     One member per export owner: a newer export of someone already in the workspace
@@ -39,34 +40,40 @@ def add(workspace: str, exports: tuple[str, ...], fmt: str) -> None:
     Examples:
       netlens team add team.duckdb maya.zip ravi.zip
       netlens team add team.duckdb exports/*.zip --format json
+      netlens team add team.duckdb maya-december.zip --redact
     """
     from netlens.cli.options import status
     from netlens.workspace import add as add_exports
-    from netlens.workspace.render import render_added
+    from netlens.workspace.render import redact_added, render_added
 
     for path in exports:
         remember_input(path)
     if workspace in exports:
         raise click.UsageError(f"{workspace} is given both as the workspace and as an export")
 
-    result = add_exports(workspace, exports, reading=lambda path: status(f"Reading {path}…"))
-    emit(render_added(result, fmt))
+    result = add_exports(
+        workspace, exports, reading=lambda path: status(f"Reading {path}…", quiet=quiet)
+    )
+    emit(render_added(redact_added(result) if redact else result, fmt))
 
 
 @team.command(name="list")
 @click.argument("workspace", type=click.Path(dir_okay=False, path_type=str))
 @format_option("text", "json")
-def list_command(workspace: str, fmt: str) -> None:
+@sharing_options
+def list_command(workspace: str, fmt: str, redact: bool, quiet: bool) -> None:
     """Who is in WORKSPACE: each member, the date of their export, their connections.
 
     \b
-    Example:
+    Examples:
       netlens team list team.duckdb
+      netlens team list team.duckdb --redact
     """
     from netlens.workspace import members
-    from netlens.workspace.render import render_members
+    from netlens.workspace.render import redact_members, render_members
 
-    emit(render_members(members(workspace), fmt))
+    result = members(workspace)
+    emit(render_members(redact_members(result) if redact else result, fmt))
 
 
 @team.command(name="export-parquet")

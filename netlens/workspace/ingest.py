@@ -89,6 +89,7 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
             "status": "skipped",
             "reason": f"the workspace holds a newer export of this person "
             f"({known[1].isoformat()}, {known[2]})",
+            "newer_snapshot": known[1].isoformat(),
         }
     people = network.people
     rows = pd.DataFrame(

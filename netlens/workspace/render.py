@@ -1,18 +1,58 @@
-"""The ``netlens team`` results as text or JSON."""
+"""The ``netlens team`` results as text or JSON, and as ``--redact`` lets them be shown."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from netlens import __version__
 from netlens.text import json_text
 from netlens.wording import plural
 
-__all__ = ["render_added", "render_members", "render_parquet"]
+__all__ = ["redact_added", "redact_members", "render_added", "render_members", "render_parquet"]
 
 
 def _json(fields: dict[str, Any]) -> str:
     return json_text({"netlens_version": __version__, **fields})
+
+
+def redact_members(result: dict[str, Any]) -> dict[str, Any]:
+    """``netlens team list --redact``: every member is a third party, shown by initials,
+    with neither profile URL (their node id is one) nor export file; the workspace by its
+    file name."""
+    from netlens.report.redact import initials
+
+    return {
+        **result,
+        "workspace": Path(result["workspace"]).name,
+        "members": [
+            {**m, "owner": None, "name": initials(m["name"]), "url": None, "source": None}
+            for m in result["members"]
+        ],
+    }
+
+
+def redact_added(result: dict[str, Any]) -> dict[str, Any]:
+    """``netlens team add --redact``: each member added by initials, without profile URL or
+    export file, and the connections that came and went by initials."""
+    from netlens.report.redact import initials
+
+    added = []
+    for done in result["added"]:
+        shown = {**done, "owner": None, "name": initials(done["name"]), "source": None}
+        if done["status"] == "skipped":
+            shown["reason"] = (
+                f"the workspace holds a newer export of this person ({done['newer_snapshot']})"
+            )
+        if done.get("diff"):
+            diff = done["diff"]
+            shown["diff"] = {
+                **diff,
+                "added_names": [initials(n) for n in diff["added_names"]],
+                "removed_names": [initials(n) for n in diff["removed_names"]],
+            }
+        added.append(shown)
+    return {**result, "workspace": Path(result["workspace"]).name, "added": added}
 
 
 def render_added(result: dict[str, Any], fmt: str) -> str:
@@ -22,11 +62,12 @@ def render_added(result: dict[str, Any], fmt: str) -> str:
     for done in result["added"]:
         who = done["name"] or done["owner"]
         if done["status"] == "skipped":
-            lines.append(f"Skipped {done['source']}: {done['reason']}")
+            lines.append(f"Skipped {done['source'] or 'an export'}: {done['reason']}")
             continue
         lines.append(
             f"{done['status'].capitalize()} {who} ({plural(done['connections'], 'connection')}, "
-            f"export of {done['snapshot'] or 'unknown date'}) from {done['source']}"
+            f"export of {done['snapshot'] or 'unknown date'})"
+            + (f" from {done['source']}" if done["source"] else "")
         )
         diff = done.get("diff")
         if diff:
@@ -55,7 +96,7 @@ def render_members(result: dict[str, Any], fmt: str) -> str:
     for m in members:
         lines.append(
             f"  {m['name'] or m['owner']:<28}  export of {m['snapshot'] or 'unknown date':<10}  "
-            f"{m['connections']:>6,} connections  {m['source']}"
+            f"{m['connections']:>6,} connections  {m['source'] or ''}".rstrip()
         )
     return "\n".join(lines) + "\n"
 
