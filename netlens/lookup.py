@@ -12,11 +12,13 @@ whole or in part. One rule for every command that takes a person or a company.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from netlens.folding import fold
+from netlens.folding import fold, fold_all
 
 __all__ = ["lookup", "suggest"]
+
+THRESHOLD = 0.75  # of suggest's score: what is close enough to say "did you mean"
 
 
 def lookup(query: str, names: Iterable[str]) -> list[str]:
@@ -55,16 +57,38 @@ def suggest(query: str, names: Iterable[str], n: int = 3) -> list[str]:
         return difflib.SequenceMatcher(None, a, b).ratio()
 
     typed = wanted.split()
+    # quick_ratio is at least ratio, and the same either way round: one matcher per text
+    # typed, which counts that text's letters once.
+    matchers = {text: difflib.SequenceMatcher(None, "", text) for text in (wanted, *typed)}
+
+    def bound(a: str, b: str) -> float:
+        matcher = matchers[a]
+        matcher.set_seq1(b)
+        return matcher.quick_ratio()
+
+    names = list(dict.fromkeys(names))
+    fold_all(names)  # folded together, found below
     scored: dict[str, float] = {}
-    for name in dict.fromkeys(names):
+    for name in names:
         words = fold(name).split()
         if not words:
             continue
-        starts = [" ".join(words[i:]) for i in range(len(words))]
-        by_start = max(ratio(wanted, part[: len(wanted)]) for part in starts)
-        by_word = sum(max(ratio(t, w) for w in words) for t in typed) / len(typed)
-        # a tie-break: the first word itself, whole ("delta", not "dental")
-        score = max(by_start, by_word) + 0.05 * ratio(typed[0], words[0])
-        if score >= 0.75:
+        starts = [" ".join(words[i:])[: len(wanted)] for i in range(len(words))]
+        # Most names are nowhere near: ruled out by upper bounds of the same score (each
+        # ratio by its quick_ratio) before any ratio is worked out.
+        if _score(wanted, typed, words, starts, bound) + 0.05 < THRESHOLD:
+            continue
+        score = _score(wanted, typed, words, starts, ratio) + 0.05 * ratio(typed[0], words[0])
+        if score >= THRESHOLD:
             scored[name] = score
     return sorted(scored, key=lambda name: (-scored[name], name))[:n]
+
+
+def _score(
+    wanted: str, typed: list[str], words: list[str], starts: list[str], ratio: Callable
+) -> float:
+    """The best of: ``wanted`` against the start of each word onwards (``starts``), and
+    each typed word against its closest word, on average."""
+    by_start = max(ratio(wanted, part) for part in starts)
+    by_word = sum(max(ratio(t, w) for w in words) for t in typed) / len(typed)
+    return max(by_start, by_word)
