@@ -38,7 +38,6 @@ def write_graph(
     node ids are numbers. XML holds only the characters XML allows: others in a name become
     U+FFFD."""
     from netlens.analyze.staleness import relationships
-    from netlens.classify import classify_company, classify_position
     from netlens.report.redact import initials
     from netlens.wording import iso_date
 
@@ -48,11 +47,11 @@ def write_graph(
     distance = nx.single_source_shortest_path_length(graph, team.owner)
     ties = relationships(network, as_of=as_of, months=months).set_index("person_id")
     community = _communities(graph, team.owner)
+    classified = _classified(graph, network.until(as_of), industry_map)
     for node, data in graph.nodes(data=True):
-        industry = classify_company(data["company"], data["position"], industry_map=industry_map)
-        function, seniority = classify_position(data["position"], data["company"])
+        industry, function, seniority = classified[node]
         data.update(
-            industry=industry.label, function=function, seniority=seniority,
+            industry=industry, function=function, seniority=seniority,
             degree=distance.get(node, -1), community=community.get(node, -1),
             connected_on="", last_contact="", tier="", strength=0.0,
         )  # fmt: skip
@@ -78,6 +77,32 @@ def write_graph(
     else:
         nx.write_graphml(graph, buffer)
     return buffer.getvalue()
+
+
+def _classified(
+    graph: nx.Graph, network: Network, industry_map: dict[str, str] | None
+) -> dict[str, tuple[str, str, str]]:
+    """Industry, function and seniority of every node: the contacts of ``network`` as
+    ``netlens diversity`` classifies them (their colleagues in that network included), and
+    everyone else together in the same way."""
+    import pandas as pd
+
+    from netlens.classify import classify_people
+
+    def triples(people: pd.DataFrame) -> list[tuple[str, str, str]]:
+        found = classify_people(people, industry_map=industry_map)
+        return list(zip(found["industry"], found["function"], found["seniority"], strict=True))
+
+    contacts = network.people
+    known = dict(zip(contacts["person_id"], triples(contacts), strict=True))
+    rest = [node for node in graph if node not in known]
+    others = pd.DataFrame(
+        {
+            "company": [graph.nodes[node]["company"] for node in rest],
+            "position": [graph.nodes[node]["position"] for node in rest],
+        }
+    )
+    return {**known, **dict(zip(rest, triples(others), strict=True))}
 
 
 def _communities(graph: nx.Graph, owner: str) -> dict[str, int]:

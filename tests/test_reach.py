@@ -297,3 +297,38 @@ def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):
         intros(team, company="Gloebx")
     with pytest.raises(NetlensError, match="matches anyone at 'Inc'"):  # no company's name
         intros(team, company="Inc")
+
+
+def test_exported_graph_classifies_contacts_as_diversity_does(tmp_path):
+    """The industries, functions and seniorities on the owner's contacts in a graph file
+    are those of `netlens diversity`, which classifies a network's people together: an
+    office manager at a clinic no list knows takes the industry of the nurses beside them
+    (``colleagues``), where a row-by-row answer would say Unknown."""
+    from netlens.classify import classify_company, classify_people
+    from netlens.export import write_graph
+
+    zeltron = [("Rhea", "Registered Nurse"), ("Sam", "Surgeon"), ("Tia", "Staff Nurse"),
+               ("Otto", "Office Manager")]  # fmt: skip
+    mine = [
+        f"{name},Z,{IN}{name.lower()},,Zeltron Ltd,{title},01 Jan 2024" for name, title in zeltron
+    ]
+    paths = {}
+    for owner, rows in (("ann", [*mine, f"Bob,B,{IN}bob,,Acme,Engineer,01 Jan 2024"]),
+                        ("bob", [f"Ann,A,{IN}ann,,Initech,Founder,01 Jan 2024",
+                                 f"Cy,C,{IN}cy,,Globex,Buyer,01 Jan 2024"])):  # fmt: skip
+        paths[owner] = write_folder(tmp_path / owner, {"Connections.csv": connections_csv(*rows)})
+    me, mate = load(paths["ann"], "ann"), load(paths["bob"], "bob")
+    nodes = json.loads(write_graph(netlens.merge(me, [mate], as_of=AS_OF), "json", network=me,
+                                   as_of=AS_OF))["nodes"]  # fmt: skip
+    by_id = {node["id"]: node for node in nodes}
+    expected = classify_people(me.people).set_index("person_id")
+    for person, row in expected.iterrows():
+        shown = by_id[person]
+        assert (shown["industry"], shown["function"], shown["seniority"]) == (
+            row["industry"], row["function"], row["seniority"],
+        )  # fmt: skip
+    otto = "linkedin.com/in/otto"
+    assert expected.at[otto, "industry_source"] == "colleagues"
+    assert by_id[otto]["industry"] == "Hospitals and Health Care"
+    assert classify_company("Zeltron Ltd", "Office Manager").label == "Unknown"
+    assert by_id["linkedin.com/in/cy"]["industry"] == classify_company("Globex", "Buyer").label
