@@ -28,7 +28,7 @@ import networkx as nx
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import normalize_url, owner_node
+from netlens.identity import normalize_url, owner_node, unknown_owner
 from netlens.model import Network
 
 __all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]
@@ -92,7 +92,10 @@ def _build_team(
     ties: dict[tuple[str, str], tuple[float, int]] = {}  # sorted pair → strength, messages
     owners = []
     notes = []
-    for network in networks:
+    for i, network in enumerate(networks):
+        error = unknown_owner(network, "merged as a teammate's") if i else None
+        if error:
+            raise error
         owner = owner_node(network)
         if owner.startswith("owner:") and len(networks) > 1:
             notes.append(

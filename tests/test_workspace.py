@@ -301,6 +301,49 @@ def test_missing_damaged_and_newer_workspaces_say_error(runner, team_workspace, 
     assert result.exit_code == 1 and "newer netlens" in result.output
 
 
+@pytest.mark.parametrize("offset", [12_288, 300_000])
+def test_a_damaged_block_says_damaged_and_writes_nothing(runner, team_workspace, tmp_path, offset):
+    """DuckDB finds a damaged block when the file is opened (the first block) or only
+    when a query reaches it: either way the workspace is called damaged — not busy (a
+    damaged "block" is no "lock") and not a netlens bug — and nothing is written."""
+    damaged = tmp_path / "damaged.duckdb"
+    data = bytearray(team_workspace.read_bytes())
+    data[offset : offset + 60_000] = b"\xff" * 60_000
+    damaged.write_bytes(bytes(data))
+    for args in (
+        ["reach", TEAM[0], "--team", damaged],
+        ["team", "list", damaged],
+        ["team", "export-parquet", damaged, tmp_path / "parquet"],
+    ):
+        result = run(runner, *args)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"Error: {damaged}: the workspace file is damaged")
+        assert "another process" not in result.output and "unexpected" not in result.output
+    assert damaged.read_bytes() == bytes(data)
+    assert not (tmp_path / "parquet").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["damaged.duckdb"]  # no staging left
+
+
+def test_exports_whose_owner_is_unknown_are_refused_not_merged_into_one(runner, tmp_path):
+    """Two Connections.csv alone: neither names its owner, so both would be the one node
+    "owner:unknown", the second replacing the first in a workspace."""
+    alone = [
+        write_folder(tmp_path / who, {"Connections.csv": connections_csv(row)})
+        for who, row in (("x", f"Bob,Baker,{IN}bob,,Acme,Engineer,01 Jan 2020"),
+                         ("y", f"Hal,Hunt,{IN}hal,,Globex,Buyer,01 Jan 2024"))
+    ]  # fmt: skip
+    path = tmp_path / "ws.duckdb"
+    added = run(runner, "team", "add", path, *alone)
+    assert added.exit_code == 1, added.output
+    assert added.output.startswith(f"Error: {alone[0]}: whose export this is cannot be told")
+    assert not path.exists()
+    merged = run(runner, "reach", TEAM[0], "--with", alone[0], "--with", alone[1])
+    assert merged.exit_code == 1 and "cannot be merged as a teammate's" in merged.output
+    # As the user's own export, an unnamed owner is fine: nothing else is merged into them.
+    mine = run(runner, "reach", alone[0], "--with", TEAM[0], "--format", "json")
+    assert mine.exit_code == 0, mine.output
+
+
 def test_failed_export_leaves_the_workspace_as_it_was(runner, tmp_path):
     path = tmp_path / "ws.duckdb"
     bad = tmp_path / "bad.zip"

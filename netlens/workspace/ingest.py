@@ -13,8 +13,13 @@ import pandas as pd
 
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import owner_node
-from netlens.workspace.schema import classifier_fingerprint, classifier_matches, connect
+from netlens.identity import owner_node, unknown_owner
+from netlens.workspace.schema import (
+    classifier_fingerprint,
+    classifier_matches,
+    connect,
+    reports_damage,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -26,6 +31,7 @@ __all__ = ["add", "add_network"]
 SHOWN_NAMES = 5  # of the people added or gone, in a diff
 
 
+@reports_damage
 def add(
     path: str | os.PathLike[str],
     exports: Sequence[str | os.PathLike[str]],
@@ -50,13 +56,13 @@ def add(
             try:
                 with reading(str(export)) if reading else nullcontext():
                     network = netlens.load(export)
+                done.append(add_network(con, network, source=str(export)))
             except NetlensError as exc:
                 if done:
                     raise NetlensError(
                         f"{exc} (the {len(done)} export(s) before it were added)"
                     ) from exc
                 raise
-            done.append(add_network(con, network, source=str(export)))
         members = con.execute("SELECT count(*) FROM exports").fetchall()[0][0]
     except BaseException:
         con.close()
@@ -70,6 +76,9 @@ def add(
 
 def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str) -> dict:
     """Add one loaded export to an open workspace, in one transaction (see :func:`add`)."""
+    error = unknown_owner(network, "a member of a workspace")
+    if error:
+        raise error
     owner = owner_node(network)
     snapshot = _snapshot(network)
     result: dict[str, Any] = {

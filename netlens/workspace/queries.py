@@ -21,7 +21,7 @@ from netlens.errors import NetlensError
 from netlens.folding import fold
 from netlens.identity import owner_node
 from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
-from netlens.workspace.schema import classifier_matches, connect
+from netlens.workspace.schema import classifier_matches, connect, reports_damage
 
 if TYPE_CHECKING:
     import duckdb
@@ -32,6 +32,7 @@ ROWS = 100_000_000  # "seen": a place in the merge order, export by export, row 
 ORDER = 1_000_000_000_000  # > any "seen": a BFS place, then the place in that node's ties
 
 
+@reports_damage
 def members(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The ``netlens team list`` result: ``workspace`` and its ``members``, in the order
     they were first added."""
@@ -59,6 +60,7 @@ def members(path: str | os.PathLike[str]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+@reports_damage
 def reach(path: str | os.PathLike[str], network: Network, *, as_of: dt.date) -> dict[str, Any]:
     """The :func:`netlens.reach` result for ``network`` (as it stood on ``as_of``) merged
     with every other member of the workspace at ``path``, as of ``as_of``."""
@@ -369,6 +371,7 @@ def _circle(con: duckdb.DuckDBPyConnection, structure: Any) -> tuple[Any, list]:
     return structure(list(nodes), among, nodes, lambda node: degree.get(node, 0))
 
 
+@reports_damage
 def teammates(
     path: str | os.PathLike[str], network: Network, *, interactions: str = "all"
 ) -> list[Network]:

@@ -26,9 +26,12 @@ Tables:
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from netlens import __version__
 from netlens.errors import NetlensError
@@ -36,7 +39,12 @@ from netlens.errors import NetlensError
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect"]
+__all__ = [
+    "SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect",
+    "damage_as_error", "reports_damage",
+]  # fmt: skip
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 
@@ -95,11 +103,13 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
     try:
         con = duckdb.connect(str(where), read_only=not create)
     except duckdb.Error as exc:
-        if "lock" in str(exc).lower():
+        if _is_locked(exc):
             raise NetlensError(
                 f"{path}: another process is using this workspace — wait for it to finish "
                 "and try again"
             ) from exc
+        if _is_damage(exc):
+            raise _damaged(path, exc) from exc
         raise NetlensError(
             f"{path}: not a readable netlens workspace ({_first_line(exc)}) — it is left "
             "as it is; add the exports to a new workspace file"
@@ -136,6 +146,8 @@ def _check_version(con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str])
         found = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         row = found[0] if found else None
     except duckdb.Error as exc:
+        if _is_damage(exc):
+            raise _damaged(path, exc) from exc
         raise NetlensError(
             f"{path}: a DuckDB file, but not a netlens workspace — it is left as it is"
         ) from exc
@@ -173,3 +185,52 @@ def classifier_matches(con: duckdb.DuckDBPyConnection) -> bool:
 
 def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+@contextlib.contextmanager
+def damage_as_error(path: str | os.PathLike[str]) -> Iterator[None]:
+    """DuckDB's errors on a damaged file met while the block reads or writes the workspace
+    at ``path``, as a NetlensError that says so (DuckDB reads a damaged block only when a
+    query reaches it, long after the file was opened)."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as exc:
+        if _is_damage(exc):
+            raise _damaged(path, exc) from exc
+        raise
+
+
+def reports_damage(func: Callable[..., T]) -> Callable[..., T]:
+    """``func(path, …)``, a function that opens the workspace at ``path``, with
+    :func:`damage_as_error` around it."""
+
+    @functools.wraps(func)
+    def wrapper(path: str | os.PathLike[str], *args: Any, **kwargs: Any) -> T:
+        with damage_as_error(path):
+            return func(path, *args, **kwargs)
+
+    return wrapper
+
+
+def _damaged(path: str | os.PathLike[str], exc: BaseException) -> NetlensError:
+    return NetlensError(
+        f"{path}: the workspace file is damaged ({_first_line(exc)}) — it is left as it is; "
+        "add the exports to a new workspace file"
+    )
+
+
+def _is_damage(exc: BaseException) -> bool:
+    import duckdb
+
+    return isinstance(exc, duckdb.IOException | duckdb.SerializationException) or (
+        "corrupt" in str(exc).lower()
+    )
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """DuckDB's "Could not set lock on file …: Conflicting lock is held", not any message
+    that holds the letters (a damaged *block* is no lock)."""
+    text = str(exc).lower()
+    return "could not set lock" in text or "conflicting lock" in text
