@@ -11,6 +11,7 @@ __all__ = [
     "ExportNotFoundError",
     "MissingColumnsError",
     "NetlensError",
+    "NoMatchError",
     "UnreadableExportError",
 ]
 
@@ -29,3 +30,13 @@ class UnreadableExportError(NetlensError):
 
 class MissingColumnsError(UnreadableExportError):
     """A CSV file lacks the columns netlens needs."""
+
+
+class NoMatchError(NetlensError):
+    """No one matches the person or company asked for. The message may name people close
+    to what was typed; ``redacted`` says the same with those names as initials, for
+    ``--redact``."""
+
+    def __init__(self, message: str, redacted: str) -> None:
+        super().__init__(message)
+        self.redacted = redacted

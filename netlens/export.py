@@ -38,8 +38,7 @@ def write_graph(
     node ids are numbers. XML holds only the characters XML allows: others in a name become
     U+FFFD."""
     from netlens.analyze.staleness import relationships
-    from netlens.report.redact import initials
-    from netlens.wording import iso_date
+    from netlens.wording import initials, iso_date
 
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-__all__ = ["fit", "iso_date", "percent", "plural", "width"]
+__all__ = ["fit", "initials", "iso_date", "percent", "plural", "width"]
 
 _IRREGULAR = {
     "spam": "spam",
@@ -74,3 +74,9 @@ def as_of_reason(as_of: dt.date) -> str:
 def stated(as_of: dt.date) -> str:
     """``2026-11-21, the date in the export's name``: the date and where it came from."""
     return f"{as_of.isoformat()}, {as_of_reason(as_of)}"
+
+
+def initials(name: str | None) -> str:
+    """``"Maya Cohen"`` → ``"M. C."``: what ``--redact`` shows instead of a name."""
+    parts = [part for part in str(name or "").replace("-", " ").split() if part[:1].isalnum()]
+    return " ".join(f"{part[0].upper()}." for part in parts) or "?"

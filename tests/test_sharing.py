@@ -128,3 +128,23 @@ def test_redacted_people_csv(runner, tmp_path):
     names, urls = names_and_urls(EXPORTS / "era2025")
     assert [n for n in names if n in text] == [] and [u for u in urls if u in text] == []
     assert "Nadia" not in text.splitlines()[1]
+
+
+def test_redacted_did_you_mean_names_no_one(runner):
+    """ "Did you mean" names the people close to a typo: --redact gives their initials."""
+    intros = ["intros", str(ME), "--with", str(MATE), "--to", "Michel Thompsen"]
+    person = ["person", str(ME), "Michel Thompsen"]
+    for args in (intros, person):
+        plain, redacted = runner.invoke(cli, args), runner.invoke(cli, [*args, "--redact"])
+        assert plain.exit_code == redacted.exit_code == 1
+        assert "did you mean" in plain.output and "Michael Thompson" in plain.output
+        assert "did you mean" in redacted.output and "M. T." in redacted.output
+        assert "Thomps" not in redacted.output and "Michel" not in redacted.output
+
+
+def test_intros_to_yourself_says_so(runner):
+    result = runner.invoke(cli, ["intros", str(ME), "--with", str(MATE), "--to", "Camille Martin"])
+    assert (
+        result.exit_code == 1
+        and result.output == "Error: 'Camille Martin' is you: say whom else to reach\n"
+    )

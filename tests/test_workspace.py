@@ -394,3 +394,16 @@ def test_industries_from_another_classifier_are_inferred_again(team_workspace, t
     assert stale.fetchall() == [(0,)]
     con.close()
     assert workspace.reach(path, me, as_of=as_of) == expected
+
+
+def test_export_never_writes_over_a_members_export(runner, tmp_path):
+    import shutil
+
+    member = tmp_path / "mate.zip"
+    shutil.copy(TEAM[1], member)
+    path = tmp_path / "ws.duckdb"
+    assert run(runner, "team", "add", path, member).exit_code == 0
+    before = member.read_bytes()
+    result = run(runner, "export", TEAM[0], "--team", path, "--format", "gexf", "-o", member)
+    assert result.exit_code == 1 and "never overwrites its inputs" in result.output
+    assert member.read_bytes() == before

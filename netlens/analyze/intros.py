@@ -15,10 +15,11 @@ from typing import Any
 import networkx as nx
 
 from netlens.classify import company_key
-from netlens.errors import NetlensError
+from netlens.errors import NetlensError, NoMatchError
 from netlens.graph import Team
 from netlens.identity import normalize_url
 from netlens.lookup import lookup, suggest
+from netlens.wording import initials
 
 __all__ = ["intros"]
 
@@ -35,19 +36,11 @@ def intros(
     graph, owner = team.graph, team.owner
     targets = _targets(graph, to=to, company=company)
     if not targets:
-        wanted = f"anyone at {company!r}" if company else repr(to)
         field = "company" if company else "name"
         known = [data[field] for node, data in graph.nodes(data=True) if node != owner]
-        close = suggest(company or to or "", known)
-        hint = (
-            f"did you mean {' or '.join(repr(name) for name in close)}? Or add"
-            if close
-            else "check the spelling, or add"
-        )
-        raise NetlensError(
-            f"no one in the merged exports matches {wanted} — {hint} the export of someone "
-            "who knows them with --with"
-        )
+        raise _no_match(company or to or "", suggest(company or to or "", known), company)
+    if targets == [owner]:
+        raise NetlensError(f"{to!r} is you: say whom else to reach")
     paths = []
     for target in targets:
         if target == owner:
@@ -74,6 +67,26 @@ def intros(
             for p in shown
         ],
     }
+
+
+def _no_match(wanted: str, close: list[str], company: str | None) -> NoMatchError:
+    """No one matches: what was typed and the names close to it; for ``--redact``, a
+    person's name as initials (a company is no one's name)."""
+
+    def say(hide: Any) -> str:
+        asked, shown = (wanted, close) if company else (hide(wanted), [hide(n) for n in close])
+        asked = f"anyone at {asked!r}" if company else repr(asked)
+        hint = (
+            f"did you mean {' or '.join(repr(name) for name in shown)}? Or add"
+            if shown
+            else "check the spelling, or add"
+        )
+        return (
+            f"no one in the merged exports matches {asked} — {hint} the export of someone "
+            "who knows them (--with, or netlens team add to the workspace)"
+        )
+
+    return NoMatchError(say(str), say(initials))
 
 
 def _targets(graph: nx.Graph, *, to: str | None, company: str | None) -> list[str]:

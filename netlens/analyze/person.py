@@ -17,11 +17,11 @@ import pandas as pd
 
 from netlens.analyze.reengage import CANDIDATE_TIERS, reengage
 from netlens.analyze.staleness import HALF_LIFE_DAYS, WEIGHTS, relationships
-from netlens.errors import NetlensError
+from netlens.errors import NetlensError, NoMatchError
 from netlens.folding import fold
 from netlens.identity import normalize_url
 from netlens.lookup import lookup, suggest
-from netlens.wording import iso_date
+from netlens.wording import initials, iso_date
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -76,8 +76,12 @@ def find_person(people: pd.DataFrame, query: str) -> pd.Series:
             candidates,
         )
     close = suggest(query, people["name"])
-    hint = f" — did you mean {' or '.join(close)}?" if close else ""
-    raise NetlensError(f"no contact matches {query!r}{hint}")
+
+    def say(hide: Any) -> str:
+        hint = f" — did you mean {' or '.join(map(hide, close))}?" if close else ""
+        return f"no contact matches {hide(query)!r}{hint}"
+
+    raise NoMatchError(say(str), say(initials))
 
 
 def person(
@@ -199,8 +203,6 @@ def person(
 def redact(story: dict[str, Any]) -> dict[str, Any]:
     """``story`` with the contact by their initials: no profile URL, e-mail address or
     position, and no message text."""
-    from netlens.report.redact import initials
-
     shown = {
         **story,
         "person": {

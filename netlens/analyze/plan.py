@@ -119,7 +119,7 @@ def plan(
 def redact(result: dict[str, Any]) -> dict[str, Any]:
     """``result`` naming third parties by their initials only: no profile URL, e-mail
     address or position (the opening lines never quote any of them)."""
-    from netlens.report.redact import initials
+    from netlens.wording import initials
 
     return {
         **result,

@@ -17,6 +17,7 @@ from netlens.cli.options import (
     months_option,
     network_argument,
     quiet_option,
+    remember_input,
     sharing_options,
 )
 from netlens.cli.team import load_teammates, team_option, with_option
@@ -90,6 +91,11 @@ def export_command(
     from netlens.output import BOM, write_atomic
     from netlens.render.people import render_people_csv
 
+    if workspace:  # the members' exports are this command's inputs too
+        from netlens.workspace import members
+
+        for member in members(workspace)["members"]:
+            remember_input(member["source"])
     if output != "-":
         check_output(output)
     if (others or workspace) and fmt == "csv":

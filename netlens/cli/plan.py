@@ -22,7 +22,7 @@ from netlens.cli.options import (
     sharing_options,
     status,
 )
-from netlens.errors import NetlensError
+from netlens.errors import NetlensError, NoMatchError
 
 if TYPE_CHECKING:
     from netlens.model import Network
@@ -163,10 +163,14 @@ def person(
             network, query, as_of=as_of, months=months, snapshot=old, show_text=show_text,
             industry_map=industry_map,
         )  # fmt: skip
+    except NoMatchError as exc:
+        if redact:  # it names the contacts close to the query
+            raise NetlensError(exc.redacted) from None
+        raise
     except AmbiguousQuery as exc:
         if not redact:
             raise
-        from netlens.report.redact import initials
+        from netlens.wording import initials
 
         listed = "; ".join(initials(c["name"]) for c in exc.candidates)
         raise NetlensError(

@@ -179,6 +179,7 @@ def intros(
       netlens intros me.zip --team team.duckdb --company "Acme Freight"
     """
     import netlens
+    from netlens.errors import NetlensError, NoMatchError
     from netlens.render.team import render_intros
 
     if (person is None) == (company is None):
@@ -191,5 +192,10 @@ def intros(
     else:
         teammates = first_hop_teammates(network, others, quiet)
     team = netlens.merge(network, teammates, edges=read_edges(edges), as_of=as_of)
-    result = netlens.intros(team, to=person, company=company, top=top)
+    try:
+        result = netlens.intros(team, to=person, company=company, top=top)
+    except NoMatchError as exc:
+        if redact:  # its suggestions name people
+            raise NetlensError(exc.redacted) from None
+        raise
     emit(render_intros(shown(result, export, redact)[0], fmt, as_of))

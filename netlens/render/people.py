@@ -27,7 +27,7 @@ def render_people_csv(people: pd.DataFrame, ties: pd.DataFrame, *, redact: bool 
     table["strength"] = table["strength"].round(4)
     table["days_since"] = table["days_since"].astype("Int64")
     if redact:
-        from netlens.report.redact import initials
+        from netlens.wording import initials
 
         table["name"] = [initials(name) for name in table["name"]]
         table["url"] = None

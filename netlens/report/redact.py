@@ -19,16 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from netlens.report.describe import Description
+from netlens.wording import initials
 
 __all__ = [
     "initials", "note_source", "redact_contact", "redact_label", "redact_result", "redacted",
 ]  # fmt: skip
-
-
-def initials(name: str | None) -> str:
-    """``"Maya Cohen"`` → ``"M. C."``: what ``--redact`` shows instead of a name."""
-    parts = [part for part in str(name or "").replace("-", " ").split() if part[:1].isalnum()]
-    return " ".join(f"{part[0].upper()}." for part in parts) or "?"
 
 
 def redacted(description: Description, *, redact: bool = False) -> Description:

@@ -20,7 +20,7 @@ def redact_members(result: dict[str, Any]) -> dict[str, Any]:
     """``netlens team list --redact``: every member is a third party, shown by initials,
     with neither profile URL (their node id is one) nor export file; the workspace by its
     file name."""
-    from netlens.report.redact import initials
+    from netlens.wording import initials
 
     return {
         **result,
@@ -35,7 +35,7 @@ def redact_members(result: dict[str, Any]) -> dict[str, Any]:
 def redact_added(result: dict[str, Any]) -> dict[str, Any]:
     """``netlens team add --redact``: each member added by initials, without profile URL or
     export file, and the connections that came and went by initials."""
-    from netlens.report.redact import initials
+    from netlens.wording import initials
 
     added = []
     for done in result["added"]:
