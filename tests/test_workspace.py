@@ -407,3 +407,16 @@ def test_export_never_writes_over_a_members_export(runner, tmp_path):
     result = run(runner, "export", TEAM[0], "--team", path, "--format", "gexf", "-o", member)
     assert result.exit_code == 1 and "never overwrites its inputs" in result.output
     assert member.read_bytes() == before
+
+
+def test_team_add_says_each_export_as_soon_as_it_is_in(runner, tmp_path):
+    """A run stopped by a bad export has already said which exports went in (and they
+    stay): one line per export as it is committed, not a report at the end."""
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    path = tmp_path / "ws.duckdb"
+    result = run(runner, "team", "add", path, TEAM[0], bad)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("Added Camille Martin (392 connections")
+    assert "(the 1 export(s) before it were added)" in result.stderr
+    assert [m["name"] for m in workspace.members(path)["members"]] == ["Camille Martin"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import click
 
 from netlens.cli import cli
@@ -44,17 +47,33 @@ def add(workspace: str, exports: tuple[str, ...], fmt: str, redact: bool, quiet:
     """
     from netlens.cli.options import status
     from netlens.workspace import add as add_exports
-    from netlens.workspace.render import redact_added, render_added
+    from netlens.workspace.ingest import adding, count_members
+    from netlens.workspace.render import (
+        redact_added,
+        redact_one_added,
+        render_added,
+        render_count,
+        render_one_added,
+    )  # fmt: skip
 
     for path in exports:
         remember_input(path)
     if workspace in exports:
         raise click.UsageError(f"{workspace} is given both as the workspace and as an export")
 
-    result = add_exports(
-        workspace, exports, reading=lambda path: status(f"Reading {path}…", quiet=quiet)
-    )
-    emit(render_added(redact_added(result) if redact else result, fmt))
+    def reading(path: str) -> Any:
+        return status(f"Reading {path}…", quiet=quiet)
+
+    if fmt == "json":  # one document, at the end
+        result = add_exports(workspace, exports, reading=reading)
+        emit(render_added(redact_added(result) if redact else result, fmt))
+        return
+    # A line for each export as soon as it is in: a long run stopped half way has said
+    # which ones are.
+    for done in adding(workspace, exports, reading=reading):
+        emit(render_one_added(redact_one_added(done) if redact else done))
+    shown = Path(workspace).name if redact else workspace
+    emit(render_count(shown, count_members(workspace)))
 
 
 @team.command(name="list")

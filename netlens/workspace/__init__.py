@@ -6,7 +6,8 @@ message text — so that ``netlens reach me.zip --team team.duckdb`` answers in 
 without reading a hundred zips again. Re-adding a member's newer export replaces the older
 one (and reports who came and went); an older one is skipped.
 
-- :func:`add` — add exports (:mod:`netlens.workspace.ingest`);
+- :func:`add` — add exports (:mod:`netlens.workspace.ingest`); :func:`adding`, one at a
+  time;
 - :func:`members` — who is in it;
 - :func:`reach` — :func:`netlens.reach` over the workspace, in SQL
   (:mod:`netlens.workspace.queries`);
@@ -18,9 +19,12 @@ Tables and versioning: :mod:`netlens.workspace.schema`.
 
 from __future__ import annotations
 
-from netlens.workspace.ingest import add
+from netlens.workspace.ingest import add, adding
 from netlens.workspace.parquet import export_parquet
 from netlens.workspace.queries import members, reach, teammates
 from netlens.workspace.schema import SCHEMA_VERSION, connect
 
-__all__ = ["SCHEMA_VERSION", "add", "connect", "export_parquet", "members", "reach", "teammates"]
+__all__ = [
+    "SCHEMA_VERSION", "add", "adding", "connect", "export_parquet", "members", "reach",
+    "teammates",
+]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from netlens.workspace.schema import (
     classifier_fingerprint,
     classifier_matches,
     connect,
+    damage_as_error,
     reports_damage,
 )
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from netlens.model import Network
 
-__all__ = ["add", "add_network"]
+__all__ = ["add", "add_network", "adding", "count_members"]
 
 SHOWN_NAMES = 5  # of the people added or gone, in a diff
 
@@ -46,32 +47,55 @@ def add(
     ``owner``, ``name``, ``status`` (``added``, ``replaced`` or ``skipped``), ``snapshot``,
     ``connections`` and, when replaced, ``diff`` (``added``/``removed`` counts and names).
     ``reading(export)``, when given, wraps the reading of each export (a status line)."""
+    added = list(adding(path, exports, reading=reading))
+    return {"workspace": str(path), "members": count_members(path), "added": added}
+
+
+@reports_damage
+def count_members(path: str | os.PathLike[str]) -> int:
+    """How many members the workspace at ``path`` has."""
+    con = connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM exports").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def adding(
+    path: str | os.PathLike[str],
+    exports: Sequence[str | os.PathLike[str]],
+    *,
+    reading: Callable[[str], AbstractContextManager[Any]] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """:func:`add`, one export at a time: each export's result as soon as it is committed
+    (``netlens team add`` prints a line for each while a long run goes on)."""
     import netlens
 
     new = not Path(path).exists()
-    con = connect(path, create=True)
-    done: list[dict[str, Any]] = []
-    try:
-        for export in exports:
-            try:
-                with reading(str(export)) if reading else nullcontext():
-                    network = netlens.load(export)
-                done.append(add_network(con, network, source=str(export)))
-            except NetlensError as exc:
-                if done:
-                    raise NetlensError(
-                        f"{exc} (the {len(done)} export(s) before it were added)"
-                    ) from exc
-                raise
-        members = con.execute("SELECT count(*) FROM exports").fetchall()[0][0]
-    except BaseException:
+    done = 0
+    with damage_as_error(path):
+        con = connect(path, create=True)
+        try:
+            for export in exports:
+                try:
+                    with reading(str(export)) if reading else nullcontext():
+                        network = netlens.load(export)
+                    result = add_network(con, network, source=str(export))
+                except NetlensError as exc:
+                    if done:
+                        raise NetlensError(
+                            f"{exc} (the {done} export(s) before it were added)"
+                        ) from exc
+                    raise
+                done += 1
+                yield result
+        except BaseException:
+            con.close()
+            if new and not done:  # nothing was added: leave no empty workspace behind
+                Path(path).unlink(missing_ok=True)
+                Path(f"{path}.wal").unlink(missing_ok=True)
+            raise
         con.close()
-        if new and not done:  # nothing was added: leave no empty workspace behind
-            Path(path).unlink(missing_ok=True)
-            Path(f"{path}.wal").unlink(missing_ok=True)
-        raise
-    con.close()
-    return {"workspace": str(path), "members": members, "added": done}
 
 
 def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str) -> dict:

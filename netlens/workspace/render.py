@@ -9,7 +9,10 @@ from netlens import __version__
 from netlens.text import json_text
 from netlens.wording import plural
 
-__all__ = ["redact_added", "redact_members", "render_added", "render_members", "render_parquet"]
+__all__ = [
+    "redact_added", "redact_members", "redact_one_added", "render_added", "render_count",
+    "render_members", "render_one_added", "render_parquet",
+]  # fmt: skip
 
 
 def _json(fields: dict[str, Any]) -> str:
@@ -34,55 +37,68 @@ def redact_members(result: dict[str, Any]) -> dict[str, Any]:
 
 def redact_added(result: dict[str, Any]) -> dict[str, Any]:
     """``netlens team add --redact``: each member added by initials, without profile URL or
-    export file, and the connections that came and went by initials."""
+    export file (:func:`redact_one_added`), the workspace by its file name."""
+    return {
+        **result,
+        "workspace": Path(result["workspace"]).name,
+        "added": [redact_one_added(done) for done in result["added"]],
+    }
+
+
+def redact_one_added(done: dict[str, Any]) -> dict[str, Any]:
+    """One export's result of ``team add`` by initials, without profile URL or export file,
+    and the connections that came and went by initials."""
     from netlens.wording import initials
 
-    added = []
-    for done in result["added"]:
-        shown = {**done, "owner": None, "name": initials(done["name"]), "source": None}
-        if done["status"] == "skipped":
-            shown["reason"] = (
-                f"the workspace holds a newer export of this person ({done['newer_snapshot']})"
-            )
-        if done.get("diff"):
-            diff = done["diff"]
-            shown["diff"] = {
-                **diff,
-                "added_names": [initials(n) for n in diff["added_names"]],
-                "removed_names": [initials(n) for n in diff["removed_names"]],
-            }
-        added.append(shown)
-    return {**result, "workspace": Path(result["workspace"]).name, "added": added}
+    shown = {**done, "owner": None, "name": initials(done["name"]), "source": None}
+    if done["status"] == "skipped":
+        shown["reason"] = (
+            f"the workspace holds a newer export of this person ({done['newer_snapshot']})"
+        )
+    if done.get("diff"):
+        diff = done["diff"]
+        shown["diff"] = {
+            **diff,
+            "added_names": [initials(n) for n in diff["added_names"]],
+            "removed_names": [initials(n) for n in diff["removed_names"]],
+        }
+    return shown
 
 
 def render_added(result: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
         return _json(result)
-    lines = []
-    for done in result["added"]:
-        who = done["name"] or done["owner"]
-        if done["status"] == "skipped":
-            lines.append(f"Skipped {done['source'] or 'an export'}: {done['reason']}")
-            continue
-        lines.append(
-            f"{done['status'].capitalize()} {who} ({plural(done['connections'], 'connection')}, "
-            f"export of {done['snapshot'] or 'unknown date'})"
-            + (f" from {done['source']}" if done["source"] else "")
-        )
-        diff = done.get("diff")
-        if diff:
-            for key, word in (("added", "new since"), ("removed", "gone since")):
-                if diff[key]:
-                    names = ", ".join(diff[f"{key}_names"])
-                    more = " …" if diff[key] > len(diff[f"{key}_names"]) else ""
-                    lines.append(
-                        f"  {plural(diff[key], 'connection')} {word} the export it replaces: "
-                        f"{names}{more}"
-                    )
-            if not diff["added"] and not diff["removed"]:
-                lines.append("  the same connections as the export it replaces")
-    lines.append(f"{result['workspace']}: {plural(result['members'], 'member')}")
+    lines = [render_one_added(done) for done in result["added"]]
+    return "".join(lines) + render_count(result["workspace"], result["members"])
+
+
+def render_one_added(done: dict[str, Any]) -> str:
+    """The text lines of one export's result of ``team add``."""
+    who = done["name"] or done["owner"]
+    if done["status"] == "skipped":
+        return f"Skipped {done['source'] or 'an export'}: {done['reason']}\n"
+    lines = [
+        f"{done['status'].capitalize()} {who} ({plural(done['connections'], 'connection')}, "
+        f"export of {done['snapshot'] or 'unknown date'})"
+        + (f" from {done['source']}" if done["source"] else "")
+    ]
+    diff = done.get("diff")
+    if diff:
+        for key, word in (("added", "new since"), ("removed", "gone since")):
+            if diff[key]:
+                names = ", ".join(diff[f"{key}_names"])
+                more = " …" if diff[key] > len(diff[f"{key}_names"]) else ""
+                lines.append(
+                    f"  {plural(diff[key], 'connection')} {word} the export it replaces: "
+                    f"{names}{more}"
+                )
+        if not diff["added"] and not diff["removed"]:
+            lines.append("  the same connections as the export it replaces")
     return "\n".join(lines) + "\n"
+
+
+def render_count(workspace: str, members: int) -> str:
+    return f"{workspace}: {plural(members, 'member')}\n"
 
 
 def render_members(result: dict[str, Any], fmt: str) -> str:
