@@ -148,3 +148,12 @@ def test_intros_to_yourself_says_so(runner):
         result.exit_code == 1
         and result.output == "Error: 'Camille Martin' is you: say whom else to reach\n"
     )
+
+
+def test_redacted_intros_to_a_profile_url_shows_no_slug(runner):
+    url = netlens.load(MATE).owner.url
+    args = ["intros", str(ME), "--with", str(MATE), "--to", f"https://www.{url}", "--redact"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Introductions to a profile URL:")
+    assert url.split("/in/")[1] not in result.stdout

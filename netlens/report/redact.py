@@ -118,6 +118,7 @@ def redact_result(value: Any, key: str = "") -> Any:
         out["label"] = redact_label(value["label"])
     if isinstance(value.get("source"), str):
         out["source"] = Path(value["source"]).name
-    if key == "query" and value.get("to"):
-        out["to"] = initials(value["to"])
+    if key == "query" and value.get("to"):  # a name, or a profile URL (whose slug is one)
+        to = value["to"]
+        out["to"] = "a profile URL" if "linkedin.com" in to.lower() else initials(to)
     return out
