@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 import zipfile
@@ -74,9 +75,7 @@ def lying_zip(
     first = deflater.compress(head) + deflater.flush(zlib.Z_FULL_FLUSH)
     again = deflater.compress(block) + deflater.flush(zlib.Z_FULL_FLUSH)
     count = max(0, (inflated - len(head)) // len(block))
-    crc = zlib.crc32(head)
-    for _ in range(count):
-        crc = zlib.crc32(block, crc)
+    crc = _repeated_crc32(head, block, count)
     parts = [first, again * count, deflater.flush()]
     members = [(name, content, None) for name, content in files.items()]
     members.append((bomb, b"".join(parts), crc))
@@ -98,6 +97,18 @@ def lying_zip(
     count, length = len(central), out.tell() - start
     out.write(b"PK\x05\x06" + struct.pack("<4H2LH", 0, 0, count, count, length, start, 0))
     return out.getvalue()
+
+
+@functools.cache
+def _repeated_crc32(head: bytes, block: bytes, count: int) -> int:
+    """The CRC-32 of ``head`` then ``count`` times ``block``: 400 MB take half a second, and
+    a bomb declaring its true size and one declaring 200 bytes hold the same bytes."""
+    import zlib
+
+    crc = zlib.crc32(head)
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    return crc
 
 
 def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
