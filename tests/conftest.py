@@ -156,8 +156,9 @@ def read_only_inputs_loaded_once():
 def each_chart_drawn_once():
     """A chart with the same content is drawn once per test session, however many tests
     write reports that show it: drawing is a pure function of the chart's content, and
-    takes most of a report's time (drawing itself is tested in test_pngfile.py and by
-    test_every_chart_kind_draws, on the real drawing)."""
+    takes most of a report's time. Each distinct chart is still drawn for real, by the
+    first test that shows it (test_pngfile.py compares that drawing with matplotlib's own
+    savefig; test_every_chart_kind_draws has every kind drawn)."""
     import pickle
 
     from netlens import charts
