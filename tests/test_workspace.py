@@ -95,8 +95,8 @@ def test_connections_part_reads_the_same_people_and_owner():
         assert lean.report.messages == 0 < full.report.messages or full.report.messages == 0
 
 
-@pytest.fixture
-def hand_drawn(tmp_path):
+@pytest.fixture(scope="module")
+def hand_drawn(tmp_path_factory):
     """Ann (owner URL unknown: she joins her node by name), Bob, Cat, whose export knows
     Hal by name only, and Dan, whose export knows Hal by URL."""
     people = {
@@ -111,6 +111,7 @@ def hand_drawn(tmp_path):
         "hal": ["cat"],
     }  # fmt: skip
     networks = {}
+    tmp_path = tmp_path_factory.mktemp("hand-drawn")
     for owner, known in contacts.items():
         rows = [people[p].format(u=IN) for p in known]
         if owner == "cat":
