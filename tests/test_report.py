@@ -20,7 +20,7 @@ from netlens.cli import cli
 from netlens.render.renderers import RENDERERS, render, render_markdown
 from netlens.report import initials, review
 
-from conftest import EXPORTS, HOSTILE_NAME, html_hostile_export
+from conftest import EXPORTS, HOSTILE_NAME, html_hostile_export, zip_folder
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2025, 6, 1)
@@ -346,7 +346,7 @@ def test_report_refuses_a_missing_parent_folder(runner, tmp_path):
 
 def test_report_never_overwrites_its_input(runner, tmp_path):
     export = tmp_path / "report.json"  # an export, oddly named, in the output folder
-    export.write_bytes((SAMPLE / "thomas-johnson.zip").read_bytes())
+    zip_folder(EXPORTS / "era2025", export)
     before = export.read_bytes()
     result = runner.invoke(cli, ["report", str(export), "-o", str(tmp_path), "-q"])
     assert result.exit_code == 1
@@ -393,11 +393,11 @@ def test_a_chart_file_that_is_the_input_is_not_overwritten(runner, tmp_path):
     charts = tmp_path / "charts"
     charts.mkdir()
     export = charts / "growth.png"  # an export under an odd name, where a chart would go
-    export.write_bytes((SAMPLE / "thomas-johnson.zip").read_bytes())
+    before = zip_folder(EXPORTS / "era2025", export).read_bytes()
     result = runner.invoke(cli, ["report", str(export), "-o", str(tmp_path), "-q"])
     assert result.exit_code == 1
     assert "is one of this command's inputs" in result.output
-    assert export.read_bytes() == (SAMPLE / "thomas-johnson.zip").read_bytes()
+    assert export.read_bytes() == before
 
 
 def test_absent_data_is_shown_as_absent_not_zero(tmp_path):
