@@ -53,7 +53,7 @@ def bombs(tmp_path_factory) -> dict[str, str]:
 
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from click.testing import CliRunner
 from netlens.cli import cli
 
