@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -247,8 +248,8 @@ def test_keyword_tables_have_no_duplicate_keywords():
     for name in ("company_keywords.csv", "company_keywords_vague.csv",
                  "position_industry_keywords.csv", "function_keywords.csv",
                  "seniority_keywords.csv"):  # fmt: skip
-        keywords = [row["keyword"].strip() for row in read_data(name)]
-        duplicated = {k for k in keywords if keywords.count(k) > 1}
+        keywords = Counter(row["keyword"].strip() for row in read_data(name))
+        duplicated = {k for k, count in keywords.items() if count > 1}
         assert not duplicated, (name, sorted(duplicated)[:10])
 
 

@@ -35,7 +35,10 @@ def big_export(tmp_path_factory) -> str:
 def load_and_review(path: str) -> dict:
     """In the worker: the export read and reviewed."""
     network = netlens.load(path)
-    report = netlens.review(network, as_of=AS_OF)
+    return as_data(network, netlens.review(network, as_of=AS_OF))
+
+
+def as_data(network, report) -> dict:
     return {"people": len(network.people), "messages": network.report.messages,
             "report": report.to_dict()}  # fmt: skip
 
@@ -57,8 +60,15 @@ def error_of(path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def expected(big_export) -> dict:
-    return json.loads(json.dumps(load_and_review(big_export), default=str))
+def reviewed(big_export):
+    """In this process: the export read and reviewed, (network, report)."""
+    network = netlens.load(big_export)
+    return network, netlens.review(network, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def expected(reviewed) -> dict:
+    return json.loads(json.dumps(as_data(*reviewed), default=str))
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
@@ -86,8 +96,8 @@ def test_load_and_review_in_threads(big_export, expected, tmp_path):
     assert all(error.endswith("(a NetlensError)") for error in errors)
 
 
-def test_report_json_is_the_report_as_data(big_export, tmp_path):
-    report = netlens.review(netlens.load(big_export), as_of=AS_OF)
+def test_report_json_is_the_report_as_data(reviewed, tmp_path):
+    _, report = reviewed
     netlens.write_report(report, tmp_path / "out", formats=["json"])
     written = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert written == json.loads(json.dumps(report.to_dict(), default=str))

@@ -13,6 +13,7 @@ her); redundancy 1/4.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import xml.dom.minidom
 
@@ -55,8 +56,9 @@ def row(person: str, owner: str) -> str:
     return text
 
 
-@pytest.fixture
-def team_paths(tmp_path):
+@pytest.fixture(scope="module")
+def team_paths(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("team")
     paths = {}
     for owner, contacts in EXPORTS.items():
         first, last = PEOPLE[owner].split(",")[:2]
@@ -70,7 +72,9 @@ def team_paths(tmp_path):
     return paths
 
 
+@functools.cache
 def load(path, owner):
+    """Each member's export, loaded once for the module (networks are only read)."""
     return netlens.load(path, owner_url=f"{IN}{owner}")
 
 

@@ -62,10 +62,10 @@ RECOMMENDATIONS = (
 PROFILE = "First Name,Last Name,Headline,Industry\nMaya,Cohen,Ops lead,Logistics\n"
 
 
-@pytest.fixture
-def export(tmp_path):
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
     return write_folder(
-        tmp_path / "export",
+        tmp_path_factory.mktemp("relationships") / "export",
         {
             "Connections.csv": CONNECTIONS,
             "messages.csv": MESSAGES,
@@ -76,19 +76,25 @@ def export(tmp_path):
     )
 
 
-@pytest.fixture
-def ties(export):
-    table = relationships(netlens.load(export), as_of=AS_OF)
+@pytest.fixture(scope="module")
+def network(export):
+    """The export, loaded once for the module (the analyses only read it)."""
+    return netlens.load(export)
+
+
+@pytest.fixture(scope="module")
+def ties(network):
+    table = relationships(network, as_of=AS_OF)
     return table.set_index("name")
 
 
-def test_tiers_either_side_of_their_boundaries(ties, export):
+def test_tiers_either_side_of_their_boundaries(ties, network):
     assert ties.loc["Ravi Shah", "tier"] == "active"  # last 2025-06-30: exactly 12 months
     assert ties.loc["Tom Baker", "tier"] == "fading"  # last 2023-06-30: exactly 36 months
     assert ties.loc["Mei Lin", "tier"] == "fading"  # endorsement 2024-12-15
     assert ties.loc["Ravi Shah", "days_since"] == 365
     assert ties.loc["Tom Baker", "days_since"] == 1096
-    later = relationships(netlens.load(export), as_of=AS_OF + dt.timedelta(days=1))
+    later = relationships(network, as_of=AS_OF + dt.timedelta(days=1))
     later = later.set_index("name")
     assert later.loc["Tom Baker", "tier"] == "dormant"  # a day past 36 months
     assert later.loc["Ravi Shah", "tier"] == "fading"  # a day past 12 months
@@ -135,8 +141,8 @@ def test_tie_strength_is_recency_weighted(ties):
     assert ties.loc["Zoë Müller", "strength"] == 0
 
 
-def test_interactions_after_as_of_are_ignored(export):
-    early = relationships(netlens.load(export), as_of=dt.date(2024, 1, 1)).set_index("name")
+def test_interactions_after_as_of_are_ignored(network):
+    early = relationships(network, as_of=dt.date(2024, 1, 1)).set_index("name")
     assert pd_str(early.loc["Mei Lin", "last_interaction"]) == "2023-06-30"
     assert early.loc["Ravi Shah", "messages"] == 0
     assert "Ann Lee" not in early.index  # connected after that date: not yet in the network
@@ -146,8 +152,8 @@ def pd_str(value) -> str:
     return str(value)[:10]
 
 
-def test_stale_result_and_command(export, runner):
-    result = stale(netlens.load(export), as_of=AS_OF)
+def test_stale_result_and_command(export, network, runner):
+    result = stale(network, as_of=AS_OF)
     assert result["tiers"] == {
         "active": 1, "fading": 2, "dormant": 0, "new": 1, "never": 3, "unknown": 0,
     }  # fmt: skip
@@ -181,15 +187,15 @@ def test_stale_result_and_command(export, runner):
     }
 
 
-def test_months_option_moves_the_active_boundary(export):
-    result = stale(netlens.load(export), as_of=AS_OF, months=24)
+def test_months_option_moves_the_active_boundary(network):
+    result = stale(network, as_of=AS_OF, months=24)
     assert result["tiers"] == {  # + Mei; Sam, connected 2024-01-15, is still "never"
         "active": 2, "fading": 1, "dormant": 0, "new": 1, "never": 3, "unknown": 0,
     }  # fmt: skip
 
 
-def test_reengage_ranks_past_conversations_first_with_reasons(export):
-    result = reengage(netlens.load(export), as_of=AS_OF)
+def test_reengage_ranks_past_conversations_first_with_reasons(network):
+    result = reengage(network, as_of=AS_OF)
     names = [c["name"] for c in result["contacts"]]
     assert result["candidates"] == 5  # the fading, and the never in contact
     assert set(names) == {"Tom Baker", "Mei Lin", "Sam Ortiz", "Lena Graf", "Zoë Müller"}
@@ -227,8 +233,8 @@ def test_growth_by_month_pace_and_cap(tmp_path):
     assert result["cap_headroom"] == 30_000 - 17
 
 
-def test_health_sections(export):
-    result = health(netlens.load(export), as_of=AS_OF)
+def test_health_sections(network):
+    result = health(network, as_of=AS_OF)
     sections = {s["key"]: s for s in result["sections"]}
     assert sections["engagement"]["figure"] == pytest.approx(3 / 7, abs=1e-4)
     assert sections["engagement"]["score"] == round(100 * (3 / 7) / 0.5)  # 86
@@ -338,8 +344,7 @@ def test_durations_in_reasons_round_down(days, shown):
     assert _duration(days) == shown
 
 
-def test_reengage_with_ties_given_is_the_same(export):
-    network = netlens.load(export)
+def test_reengage_with_ties_given_is_the_same(network):
     ties = relationships(network, as_of=AS_OF)
     assert reengage(network, as_of=AS_OF, ties=ties) == reengage(network, as_of=AS_OF)
 

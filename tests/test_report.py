@@ -20,7 +20,7 @@ from netlens.cli import cli
 from netlens.render.renderers import RENDERERS, render, render_markdown
 from netlens.report import initials, review
 
-from conftest import EXPORTS, HOSTILE_NAME, html_hostile_export
+from conftest import EXPORTS, HOSTILE_NAME, html_hostile_export, zip_folder
 
 GOLDEN = Path(__file__).parent / "golden"
 AS_OF = dt.date(2025, 6, 1)
@@ -163,19 +163,15 @@ def _charts_of(report):
     return {chart.key: chart for chart in report.charts}
 
 
-def test_every_chart_kind_draws(era2025_report):
-    from netlens.charts import DRAWERS, draw, png
+def test_every_chart_kind_draws(era2025_report, team_report):
+    from netlens import charts
 
-    report = review(netlens.load(EXPORTS / "era2025"), as_of=AS_OF)
-    team = review(
-        netlens.load(SAMPLE / "team" / "camille-martin.zip"),
-        as_of=dt.date(2026, 11, 21),
-        teammates=_teammates(),
-    )
-    charts = [*report.charts, *team.charts]
-    assert {chart.kind for chart in charts} == set(DRAWERS)
-    for chart in charts:
-        assert png(draw(chart)).startswith(PNG), chart.key
+    shown = [*era2025_report.charts, *team_report.charts]
+    assert {chart.kind for chart in shown} == set(charts.DRAWERS)
+    for chart in shown:
+        # Drawn for real, once a session (conftest.each_chart_drawn_once): the report
+        # tests that show the same chart share this drawing.
+        assert charts.chart_png(chart).startswith(PNG), chart.key
 
 
 def test_charts_draw_with_no_data(tmp_path):
@@ -193,19 +189,22 @@ def test_charts_draw_with_no_data(tmp_path):
         assert png(draw(chart)).startswith(PNG), chart.key
 
 
-def _teammates():
-    return [
+@pytest.fixture(scope="module")
+def team_report():
+    """Camille's review with her two teammates': the report that reaches the second degree."""
+    teammates = [
         netlens.load(SAMPLE / "team" / name)
         for name in ("michael-thompson.zip", "oskar-virtanen.zip")
     ]
-
-
-def test_merged_report_reaches_the_second_degree():
-    report = review(
+    return review(
         netlens.load(SAMPLE / "team" / "camille-martin.zip"),
         as_of=dt.date(2026, 11, 21),
-        teammates=_teammates(),
+        teammates=teammates,
     )
+
+
+def test_merged_report_reaches_the_second_degree(team_report):
+    report = team_report
     reach = report.results["reach"]
     assert reach["second_degree"] > 0
     assert _charts_of(report)["network"].kind == "network_graph"
@@ -347,7 +346,7 @@ def test_report_refuses_a_missing_parent_folder(runner, tmp_path):
 
 def test_report_never_overwrites_its_input(runner, tmp_path):
     export = tmp_path / "report.json"  # an export, oddly named, in the output folder
-    export.write_bytes((SAMPLE / "thomas-johnson.zip").read_bytes())
+    zip_folder(EXPORTS / "era2025", export)
     before = export.read_bytes()
     result = runner.invoke(cli, ["report", str(export), "-o", str(tmp_path), "-q"])
     assert result.exit_code == 1
@@ -356,14 +355,10 @@ def test_report_never_overwrites_its_input(runner, tmp_path):
     assert not (tmp_path / "index.html").exists()
 
 
-def test_every_chart_key_is_known(era2025_report):
+def test_every_chart_key_is_known(era2025_report, team_report):
     from netlens.report import CHART_KEYS
 
-    team = review(
-        netlens.load(SAMPLE / "team" / "camille-martin.zip"),
-        as_of=dt.date(2026, 11, 21), teammates=_teammates(),
-    )  # fmt: skip
-    for chart in [*era2025_report.charts, *team.charts]:
+    for chart in [*era2025_report.charts, *team_report.charts]:
         assert chart.key in CHART_KEYS
 
 
@@ -398,11 +393,11 @@ def test_a_chart_file_that_is_the_input_is_not_overwritten(runner, tmp_path):
     charts = tmp_path / "charts"
     charts.mkdir()
     export = charts / "growth.png"  # an export under an odd name, where a chart would go
-    export.write_bytes((SAMPLE / "thomas-johnson.zip").read_bytes())
+    before = zip_folder(EXPORTS / "era2025", export).read_bytes()
     result = runner.invoke(cli, ["report", str(export), "-o", str(tmp_path), "-q"])
     assert result.exit_code == 1
     assert "is one of this command's inputs" in result.output
-    assert export.read_bytes() == (SAMPLE / "thomas-johnson.zip").read_bytes()
+    assert export.read_bytes() == before
 
 
 def test_absent_data_is_shown_as_absent_not_zero(tmp_path):

@@ -109,8 +109,8 @@ def test_connections_part_finds_the_owner_without_reading_invitation_dates(tmp_p
     assert lean.owner.url == "linkedin.com/in/nadia-karimi-4b7a21"
 
 
-@pytest.fixture
-def hand_drawn(tmp_path):
+@pytest.fixture(scope="module")
+def hand_drawn(tmp_path_factory):
     """Ann (owner URL unknown: she joins her node by name), Bob, Cat, whose export knows
     Hal by name only, and Dan, whose export knows Hal by URL."""
     people = {
@@ -125,6 +125,7 @@ def hand_drawn(tmp_path):
         "hal": ["cat"],
     }  # fmt: skip
     networks = {}
+    tmp_path = tmp_path_factory.mktemp("hand-drawn")
     for owner, known in contacts.items():
         rows = [people[p].format(u=IN) for p in known]
         if owner == "cat":
