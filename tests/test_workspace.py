@@ -210,22 +210,18 @@ def test_newer_export_replaces_older_is_skipped(runner, tmp_path, cat_exports):
 def test_team_add_and_list_redact_members_and_their_files(runner, tmp_path, cat_exports):
     path = tmp_path / "ws.duckdb"
     shown = []
-    for date in ("01-05-2021", "12-01-2024", "01-05-2021"):
-        for fmt in ("text", "json"):
-            where = tmp_path / fmt / "ws.duckdb"
-            where.parent.mkdir(exist_ok=True)
-            added = run(runner, "team", "add", where, cat_exports[date], "--redact", "-q",
-                        "--format", fmt)  # fmt: skip
-            assert added.exit_code == 0, added.output
-            shown.append(added.stdout)
-    run(runner, "team", "add", path, *cat_exports.values())
+    for date, fmt in (("01-05-2021", "text"), ("12-01-2024", "text"), ("01-05-2021", "json")):
+        added = run(runner, "team", "add", path, cat_exports[date], "--redact", "-q",
+                    "--format", fmt)  # fmt: skip
+        assert added.exit_code == 0, added.output
+        shown.append(added.stdout)
     for fmt in ("text", "json"):
         plain = run(runner, "team", "list", path, "--format", fmt)
         listed = run(runner, "team", "list", path, "--format", fmt, "--redact")
         assert "Cat Cole" in plain.stdout and "C. C." in listed.stdout
         shown.append(listed.stdout)
-    assert "C. C." in shown[0] and "H. H." in shown[2]  # Hal came with the newer export
-    assert "newer export of this person (2024-12-01)" in shown[4]
+    assert "C. C." in shown[0] and "H. H." in shown[1]  # Hal came with the newer export
+    assert "newer export of this person (2024-12-01)" in json.loads(shown[2])["added"][0]["reason"]
     for output in shown:
         for secret in (
             "Cat",
