@@ -417,3 +417,13 @@ def test_team_add_says_each_export_as_soon_as_it_is_in(runner, tmp_path):
     assert result.stdout.startswith("Added Camille Martin (392 connections")
     assert "(the 1 export(s) before it were added)" in result.stderr
     assert [m["name"] for m in workspace.members(path)["members"]] == ["Camille Martin"]
+
+
+def test_a_workspace_of_yourself_alone_says_to_add_teammates(runner, tmp_path):
+    path = tmp_path / "ws.duckdb"
+    assert run(runner, "team", "add", path, TEAM[0]).exit_code == 0
+    result = run(runner, "reach", TEAM[0], "--team", path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.stdout)["notes"]
+    assert any("netlens team add WORKSPACE" in note for note in notes)
+    assert not any("--with" in note for note in notes)

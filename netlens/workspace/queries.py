@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 __all__ = ["members", "reach", "teammates"]
 
+LONE_MEMBER_NOTE = (
+    "The workspace holds no one else's ties to you or your contacts. To see who they can "
+    "introduce you to, add teammates' exports to it (netlens team add WORKSPACE "
+    "EXPORT…; each teammate downloads their own)."
+)
 ROWS = 100_000_000  # "seen": a place in the merge order, export by export, row by row
 ORDER = 1_000_000_000_000  # > any "seen": a BFS place, then the place in that node's ties
 
@@ -74,7 +79,6 @@ def reach(path: str | os.PathLike[str], network: Network, *, as_of: dt.date) -> 
 
 def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) -> dict:
     from netlens.analyze.reach import (
-        ONE_EXPORT_NOTE,
         THIRD_DEGREE_NOTE,
         TOP_BRIDGES,
         company_reach,
@@ -135,7 +139,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         "communities": [],
     }
     if not beyond_star:
-        result["notes"].append(ONE_EXPORT_NOTE)
+        result["notes"].append(LONE_MEMBER_NOTE)
         return result
     q(
         "CREATE TEMP TABLE through AS SELECT l2.node AS node, a.v AS contact, "
