@@ -31,7 +31,7 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
         shown = (
             f"{value:,}"
             if value is not None
-            else "unknown (needs --with or --edges)"
+            else "unknown (needs --with, --team or --edges)"
             if key == "second_degree" or result["second_degree"] is None
             else "unknown (no export or edges file shows who your 2nd degree knows)"
         )
