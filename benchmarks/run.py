@@ -283,6 +283,12 @@ class Table:
         )
         self.print_row(self.rows[-1])
 
+    def finish(self, path: Path) -> None:
+        """Keep the rows as JSON at ``path`` and say how many targets were missed."""
+        path.write_text(json.dumps(self.rows, indent=1))
+        failed = sum(row["result"] == "FAIL" for row in self.rows)
+        print(f"\n{failed} target(s) missed" if failed else "\nevery target met")
+
     @staticmethod
     def header() -> None:
         print(f"{'what':<34} {'size':<6} {'seconds':>8} {'peak MB':>8} {'ratio':>7}  "
@@ -434,9 +440,7 @@ def main(argv: list[str] | None = None) -> int:
                 table.add(f"linearity: {what} cap / small", "10×", None, None, ratio,
                           "≤ 10×", ratio <= 10)  # fmt: skip
     bench_startup(table, args.repeat)
-    (out / "results.json").write_text(json.dumps(table.rows, indent=1))
-    failed = sum(row["result"] == "FAIL" for row in table.rows)
-    print(f"\n{failed} target(s) missed" if failed else "\nevery target met")
+    table.finish(out / "results.json")
     return 0
 
 

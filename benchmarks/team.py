@@ -182,9 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     table.header()
     for size in sizes:
         bench(table, size, make_inputs(out, size), out, args.repeat, args.reuse)
-    (out / "team-results.json").write_text(json.dumps(table.rows, indent=1))
-    failed = sum(row["result"] == "FAIL" for row in table.rows)
-    print(f"\n{failed} target(s) missed" if failed else "\nevery target met")
+    table.finish(out / "team-results.json")
     return 0
 
 
