@@ -28,7 +28,7 @@ import networkx as nx
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import normalize_url, owner_node, unknown_owner
+from netlens.identity import normalize_url, owner_node, require_owner
 from netlens.model import Network
 
 __all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]
@@ -93,9 +93,8 @@ def _build_team(
     owners = []
     notes = []
     for i, network in enumerate(networks):
-        error = unknown_owner(network, "merged as a teammate's") if i else None
-        if error:
-            raise error
+        if i:
+            require_owner(network, "merged as a teammate's")
         owner = owner_node(network)
         if owner.startswith("owner:") and len(networks) > 1:
             notes.append(

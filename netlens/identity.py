@@ -20,7 +20,7 @@ from netlens.folding import fold
 if TYPE_CHECKING:
     from netlens.model import Network
 
-__all__ = ["normalize_name", "normalize_url", "owner_node", "unknown_owner"]
+__all__ = ["normalize_name", "normalize_url", "owner_node", "require_owner"]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _USUAL = "https://www.linkedin.com/"
@@ -95,13 +95,13 @@ def owner_node(network: Network) -> str:
     return f"owner:{name}"
 
 
-def unknown_owner(network: Network, role: str) -> NetlensError | None:
-    """The error for an export whose owner has neither name nor profile URL, when another
-    export is merged with it or it joins a workspace (as ``role``): every such export
-    would be the same node, ``owner:unknown``. None when the owner is known."""
+def require_owner(network: Network, role: str) -> None:
+    """Raise NetlensError for an export whose owner has neither name nor profile URL, when
+    another export is merged with it or it joins a workspace (as ``role``): every such
+    export would be the same node, ``owner:unknown``."""
     if network.owner.url or fold(network.owner.name):
-        return None
-    return NetlensError(
+        return
+    raise NetlensError(
         f"{network.report.source}: whose export this is cannot be told (no Profile.csv, "
         f"invitations or messages name its owner), so it cannot be {role} — pass the whole "
         "export zip LinkedIn sent, not Connections.csv alone"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import owner_node, unknown_owner
+from netlens.identity import owner_node, require_owner
 from netlens.workspace.schema import (
     classifier_fingerprint,
     classifier_matches,
@@ -32,7 +32,6 @@ __all__ = ["add", "add_network", "adding", "count_members"]
 SHOWN_NAMES = 5  # of the people added or gone, in a diff
 
 
-@reports_damage
 def add(
     path: str | os.PathLike[str],
     exports: Sequence[str | os.PathLike[str]],
@@ -100,9 +99,7 @@ def adding(
 
 def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str) -> dict:
     """Add one loaded export to an open workspace, in one transaction (see :func:`add`)."""
-    error = unknown_owner(network, "a member of a workspace")
-    if error:
-        raise error
+    require_owner(network, "a member of a workspace")
     owner = owner_node(network)
     snapshot = _snapshot(network)
     result: dict[str, Any] = {
