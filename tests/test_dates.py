@@ -1,7 +1,12 @@
+import datetime as dt
+
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from netlens.loader.dates import parse_dates
+from netlens.loader.dates import _parse, day_month_year, parse_dates
 
 
 @pytest.mark.parametrize(
@@ -68,3 +73,27 @@ def test_a_connection_made_in_the_year_1000_is_warned_of(tmp_path):
     network = netlens.load(folder)
     assert len(network.people) == 2
     assert any("04 Jul 1000" in warning for warning in network.report.warnings)
+
+
+_SHAPES = st.sampled_from(["%d %b %Y", "%d %b %Y ", "%d %B %Y", "%-d %b %Y", "%d %b %y"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    days=st.lists(st.dates(dt.date(1600, 1, 1), dt.date(2300, 12, 31)), min_size=1, max_size=6),
+    shape=_SHAPES,
+    odd=st.sampled_from(["", "31 Apr 2020", "29 Feb 2023", "19 nov 2026", "00 Nov 2026"]),
+)
+def test_day_month_year_reads_as_the_formats_do(days, shape, odd):
+    """The numpy path for a column of ``DD Mon YYYY`` gives what trying the formats gives,
+    and leaves any other column to them."""
+    cells = np.array([day.strftime(shape) for day in days] + ([odd] if odd else []), object)
+    fast = day_month_year(cells)
+    slow, unparsed = _parse(cells)
+    if fast is not None:
+        assert not unparsed.any()
+        assert (fast == slow).all()
+    if odd:  # never a real date of that shape
+        assert fast is None
+    elif shape == "%d %b %Y" and all(1678 <= day.year <= 2261 for day in days):
+        assert fast is not None

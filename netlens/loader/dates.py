@@ -19,7 +19,7 @@ from operator import is_not
 import numpy as np
 import pandas as pd
 
-__all__ = ["DATE_FORMATS", "parse_dates", "utc_seconds"]
+__all__ = ["DATE_FORMATS", "day_month_year", "parse_dates", "utc_seconds"]
 
 DATE_FORMATS = (
     "%d %b %Y",
@@ -53,10 +53,10 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
     in one format costs one vectorised pass. A column with many repeated values (connection
     dates) is parsed once per distinct value.
     """
-    fast = utc_seconds(values.to_numpy())
+    fast = _one_shape(values.to_numpy())
     text = _stripped(values) if fast is None else None
     if fast is None:  # the same with spaces around the values
-        fast = utc_seconds(text)
+        fast = _one_shape(text)
     if fast is not None:
         return pd.Series(fast, index=values.index), 0
     if len(text) > _DEDUPE_FROM and len(set(text[:_DEDUPE_FROM])) < _DEDUPE_FROM // 2:
@@ -150,6 +150,58 @@ def utc_seconds(cells: np.ndarray) -> np.ndarray | None:
     if (nanoseconds.astype("datetime64[s]") != seconds).any():  # beyond 1677–2262
         return None
     return nanoseconds
+
+
+def day_month_year(cells: np.ndarray) -> np.ndarray | None:
+    """A whole column of ``DD Mon YYYY`` (``Connected On``) parsed in numpy, as ``%d %b
+    %Y`` parses it; None unless every value has exactly that shape, with an English month
+    as LinkedIn writes it (``Nov``) and a real day of that month in 1678–2261 (then the
+    formats are tried as usual)."""
+    if not len(cells):
+        return None
+    try:
+        fixed = cells.astype(f"S{len(_DMY_SHAPE)}")  # one byte more than the shape
+    except (UnicodeError, TypeError, ValueError):
+        return None
+    chars = fixed.view(np.uint8).reshape(len(fixed), len(_DMY_SHAPE))
+    digits = chars[:, _DMY_DIGIT] - ord("0")
+    if not (
+        (digits <= 9).all()
+        and (chars[:, ~_DMY_DIGIT & ~_DMY_MONTH] == _DMY_SHAPE[~_DMY_DIGIT & ~_DMY_MONTH]).all()
+    ):
+        return None
+    letters = chars[:, _DMY_MONTH].astype(np.int64)
+    codes = (letters[:, 0] << 16) | (letters[:, 1] << 8) | letters[:, 2]
+    month = np.searchsorted(_MONTH_CODES, codes)
+    if (month >= 12).any() or (_MONTH_CODES[np.minimum(month, 11)] != codes).any():
+        return None
+    digits = digits.astype(np.int64)
+    day = digits[:, 0] * 10 + digits[:, 1]
+    year = digits[:, 2] * 1000 + digits[:, 3] * 100 + digits[:, 4] * 10 + digits[:, 5]
+    if ((year < 1678) | (year > 2261) | (day < 1)).any():
+        return None
+    first = (year - 1970).astype("datetime64[Y]").astype("datetime64[M]") + _MONTH_ORDER[month]
+    dates = first.astype("datetime64[D]") + (day - 1)
+    if (dates.astype("datetime64[M]") != first).any():  # 31 Apr, 29 Feb 2023
+        return None
+    return dates.astype("datetime64[ns]")
+
+
+_DMY_SHAPE = np.frombuffer(b"00 Aaa 0000\0", dtype=np.uint8)
+_DMY_DIGIT = np.equal(_DMY_SHAPE, ord("0"))
+_DMY_MONTH = np.equal(_DMY_SHAPE, ord("a")) | np.equal(_DMY_SHAPE, ord("A"))
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_BY_CODE = sorted(
+    ((ord(m[0]) << 16) | (ord(m[1]) << 8) | ord(m[2]), i) for i, m in enumerate(_MONTHS)
+)
+_MONTH_CODES = np.array([code for code, _ in _BY_CODE], dtype=np.int64)
+_MONTH_ORDER = np.array([i for _, i in _BY_CODE], dtype=np.int64)
+
+
+def _one_shape(cells: np.ndarray) -> np.ndarray | None:
+    """The column parsed by :func:`utc_seconds` or :func:`day_month_year`, or None."""
+    fast = utc_seconds(cells)
+    return day_month_year(cells) if fast is None else fast
 
 
 def _coerce(cells: np.ndarray, fmt: str) -> np.ndarray:
