@@ -28,7 +28,7 @@ import networkx as nx
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import normalize_url, owner_node, require_owner
+from netlens.identity import GIVEN_TWICE, normalize_url, owner_node, require_owner
 from netlens.model import Network
 
 __all__ = ["Team", "build_team", "merge", "owner_node", "read_edges"]
@@ -127,7 +127,7 @@ def _build_team(
     for owner in owners:
         graph.nodes[owner]["owner"] = True
     if len(set(owners)) < len(owners):
-        raise NetlensError("the same person's export was given twice — pass each export once")
+        raise NetlensError(GIVEN_TWICE)
     unresolved = 0
     names = _name_index(graph)
     for left, right in edges:

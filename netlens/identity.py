@@ -20,7 +20,9 @@ from netlens.folding import fold
 if TYPE_CHECKING:
     from netlens.model import Network
 
-__all__ = ["normalize_name", "normalize_url", "owner_node", "require_owner"]
+__all__ = ["GIVEN_TWICE", "normalize_name", "normalize_url", "owner_node", "require_owner"]
+
+GIVEN_TWICE = "the same person's export was given twice — pass each export once"
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _USUAL = "https://www.linkedin.com/"

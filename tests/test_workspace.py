@@ -53,6 +53,32 @@ def test_reach_team_equals_reach_with(runner, team_workspace, me):
     assert json.loads(pooled.output)["second_degree"] > 0
 
 
+@pytest.mark.parametrize("me", [0, len(TEAM) - 1])
+def test_reach_with_equals_the_merged_graphs_reach(runner, me):
+    """``reach --with`` works in SQL (an in-memory workspace): the same result as
+    :func:`netlens.reach` walking the graph :func:`netlens.merge` makes."""
+    others = [p for i, p in enumerate(TEAM) if i != me]
+    as_of = dt.date.fromisoformat(AS_OF)
+    expected = netlens.reach(
+        netlens.merge(netlens.load(TEAM[me]), [netlens.load(p) for p in others], as_of=as_of)
+    )
+    with_args = [a for p in others for a in ("--with", p)]
+    merged = run(runner, "reach", TEAM[me], *with_args, "--format", "json", "--as-of", AS_OF)
+    assert merged.exit_code == 0, merged.output
+    found = json.loads(merged.output)
+    assert found.pop("as_of") == AS_OF and found.pop("netlens_version")
+    found.pop("as_of_source")
+    assert found == json.loads(json.dumps(expected))
+    assert found["second_degree"] > 0
+
+
+def test_reach_with_the_same_export_twice_says_so(runner):
+    for args in ([TEAM[0], "--with", TEAM[0]], [TEAM[0], "--with", TEAM[1], "--with", TEAM[1]]):
+        result = run(runner, "reach", *args)
+        assert result.exit_code == 1, result.output
+        assert "Error: the same person's export was given twice" in result.output
+
+
 def test_intros_and_export_team_equal_with(runner, team_workspace, tmp_path):
     me, others = TEAM[0], TEAM[1:]
     with_args = [a for p in others for a in ("--with", p)]
@@ -163,6 +189,7 @@ def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, member
     others = [hand_drawn[o] for o in members]
     expected = netlens.reach(netlens.merge(me, others, as_of=as_of))
     assert workspace.reach(path, me, as_of=as_of) == expected
+    assert workspace.reach_exports(me, others, as_of=as_of) == expected
     if degrees:
         assert (expected["second_degree"], expected["third_degree"]) == degrees
 

@@ -140,6 +140,11 @@ def reach(
         from netlens.workspace import reach as workspace_reach
 
         result = workspace_reach(workspace, network.until(as_of), as_of=as_of)
+    elif others and not edges:
+        from netlens.workspace import reach_exports
+
+        teammates = load_teammates(others, quiet, parts="connections")
+        result = reach_exports(network, teammates, as_of=as_of)
     else:
         teammates = load_teammates(others, quiet, parts="connections")
         result = netlens.reach(

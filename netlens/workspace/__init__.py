@@ -10,7 +10,8 @@ one (and reports who came and went); an older one is skipped.
   time;
 - :func:`members` — who is in it;
 - :func:`reach` — :func:`netlens.reach` over the workspace, in SQL
-  (:mod:`netlens.workspace.queries`);
+  (:mod:`netlens.workspace.queries`); :func:`reach_exports`, the same over exports read
+  just now, in a workspace held in memory (``netlens reach --with``);
 - :func:`teammates` — the members as networks, for :func:`netlens.merge` (intros, export);
 - :func:`export_parquet` — the tables as Parquet files (docs/scale.md).
 
@@ -21,10 +22,10 @@ from __future__ import annotations
 
 from netlens.workspace.ingest import add, adding
 from netlens.workspace.parquet import export_parquet
-from netlens.workspace.queries import members, reach, teammates
+from netlens.workspace.queries import members, reach, reach_exports, teammates
 from netlens.workspace.schema import SCHEMA_VERSION, connect
 
 __all__ = [
     "SCHEMA_VERSION", "add", "adding", "connect", "export_parquet", "members", "reach",
-    "teammates",
+    "reach_exports", "teammates",
 ]  # fmt: skip

@@ -9,11 +9,12 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import owner_node, require_owner
+from netlens.identity import GIVEN_TWICE, owner_node, require_owner
 from netlens.workspace.schema import (
     classifier_fingerprint,
     classifier_matches,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
     from netlens.model import Network
 
-__all__ = ["add", "add_network", "adding", "count_members"]
+__all__ = ["add", "add_network", "add_teammates", "adding", "connection_rows", "count_members"]
 
 SHOWN_NAMES = 5  # of the people added or gone, in a diff
 
@@ -121,20 +122,7 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
             f"({known[1].isoformat()}, {known[2]})",
             "newer_snapshot": known[1].isoformat(),
         }
-    people = network.people
-    rows = pd.DataFrame(
-        {
-            "owner": owner,
-            "row": range(len(people)),
-            "person": people["person_id"].astype(str).to_numpy(),
-            "name": people["name"].astype(str).to_numpy(),
-            "url": people["url"].astype(object).where(people["url"].notna(), None).to_numpy(),
-            "company": people["company"].astype(str).to_numpy(),
-            "position": people["position"].astype(str).to_numpy(),
-            "connected_on": people["connected_on"].to_numpy(),
-            "name_key": people["name_key"].astype(str).to_numpy(),
-        }
-    )
+    rows = connection_rows(network.people, owner, range(len(network.people)))
     inter = network.interactions
     interactions = pd.DataFrame(
         {
@@ -185,6 +173,76 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
         raise
     result["status"] = "replaced" if known else "added"
     return result
+
+
+def add_teammates(con: duckdb.DuckDBPyConnection, teammates: Sequence[Network], *, me: str) -> None:
+    """Add the exports of ``me``'s ``teammates`` (their connections: ``load(path,
+    parts="connections")`` reads enough) to the empty workspace ``con`` at once, members in
+    the order given, as :func:`netlens.merge` takes them: each must name its owner, and no
+    one's export may come twice (``me``'s included). Nothing is skipped or replaced and no
+    industry is inferred: :func:`~netlens.workspace.queries.reach` infers those it counts."""
+    owners = []
+    for network in teammates:
+        require_owner(network, "merged as a teammate's")
+        owners.append(owner_node(network))
+    if len({me, *owners}) <= len(owners):
+        raise NetlensError(GIVEN_TWICE)
+    sizes = [len(network.people) for network in teammates]
+    people = pd.concat([network.people for network in teammates], ignore_index=True)
+    rows = connection_rows(
+        people,
+        np.repeat(np.array(owners, dtype=object), sizes),
+        np.concatenate([np.arange(size) for size in sizes]) if sizes else [],
+    )
+    ids, nodes = pd.factorize(pd.concat([pd.Series(owners, dtype=object), rows["person"]]))
+    numbered = pd.DataFrame(
+        {
+            "id": np.arange(1, len(nodes) + 1),
+            "node": nodes,
+            "name_only": nodes.str.startswith("name:") | nodes.str.startswith("owner:"),
+        }
+    )
+    owner_ids, person_ids = ids[: len(owners)] + 1, ids[len(owners) :] + 1
+    rows["owner_id"] = np.repeat(owner_ids, sizes)
+    rows["person_id"] = person_ids
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    exports = pd.DataFrame(
+        {
+            "owner": owners,
+            "seq": np.arange(1, len(owners) + 1),
+            "name": [network.owner.name for network in teammates],
+            "url": [network.owner.url for network in teammates],
+            "name_key": [fold(network.owner.name or "you") for network in teammates],
+            "source": [network.report.source for network in teammates],
+            "snapshot": [_snapshot(network) for network in teammates],
+            "added_at": now,
+            "connections": sizes,
+            "interactions": 0,
+        }
+    )
+    for table, frame in (("nodes", numbered), ("exports", exports), ("connections", rows)):
+        con.register("new_rows", frame)
+        con.execute(f"INSERT INTO {table} SELECT * FROM new_rows")
+        con.unregister("new_rows")
+
+
+def connection_rows(people: pd.DataFrame, owner: Any, row: Any) -> pd.DataFrame:
+    """The rows of the ``connections`` table (but the node numbers) for ``people``, a
+    :attr:`Network.people` frame or several of them end to end: ``owner`` (one node id, or
+    one per person) and ``row`` (each person's place in their export)."""
+    return pd.DataFrame(
+        {
+            "owner": owner,
+            "row": row,
+            "person": people["person_id"].astype(str).to_numpy(),
+            "name": people["name"].astype(str).to_numpy(),
+            "url": people["url"].astype(object).where(people["url"].notna(), None).to_numpy(),
+            "company": people["company"].astype(str).to_numpy(),
+            "position": people["position"].astype(str).to_numpy(),
+            "connected_on": people["connected_on"].to_numpy(),
+            "name_key": people["name_key"].astype(str).to_numpy(),
+        }
+    )
 
 
 def _number_nodes(con: duckdb.DuckDBPyConnection, owner: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -19,14 +20,14 @@ import pandas as pd
 from netlens import collector
 from netlens.errors import NetlensError
 from netlens.folding import fold
-from netlens.identity import owner_node
+from netlens.identity import GIVEN_TWICE, owner_node
 from netlens.model import DIRECTIONS, INTERACTION_KINDS, LoadReport, Network, Owner
-from netlens.workspace.schema import classifier_matches, connect, reports_damage
+from netlens.workspace.schema import classifier_matches, connect, in_memory, reports_damage
 
 if TYPE_CHECKING:
     import duckdb
 
-__all__ = ["members", "reach", "teammates"]
+__all__ = ["members", "reach", "reach_exports", "teammates"]
 
 LONE_MEMBER_NOTE = (
     "The workspace holds no one else's ties to you or your contacts. To see who they can "
@@ -77,6 +78,26 @@ def reach(path: str | os.PathLike[str], network: Network, *, as_of: dt.date) -> 
             con.close()
 
 
+def reach_exports(
+    network: Network, teammates: Sequence[Network], *, as_of: dt.date
+) -> dict[str, Any]:
+    """``netlens.reach(netlens.merge(network, teammates, as_of=as_of))``, worked out as
+    :func:`reach` works out a workspace's: the teammates (their connections are enough)
+    in a workspace held in memory, then the same SQL (``netlens reach --with``). A
+    teammate who joined after ``as_of`` adds nobody, where :func:`netlens.merge` says that
+    ``as_of`` is before their first connection."""
+    from netlens.workspace.ingest import add_teammates
+
+    mine = network.until(as_of)
+    with collector.paused():
+        con = in_memory()
+        try:
+            add_teammates(con, teammates, me=owner_node(mine))
+            return _reach(con, mine, as_of=as_of)
+        finally:
+            con.close()
+
+
 def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) -> dict:
     from netlens.analyze.reach import (
         THIRD_DEGREE_NOTE,
@@ -93,7 +114,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         row[0] for row in q("SELECT coalesce(target, node) FROM owners ORDER BY ord").fetchall()
     ]
     if len(set(owners)) < len(owners):
-        raise NetlensError("the same person's export was given twice — pass each export once")
+        raise NetlensError(GIVEN_TWICE)
     me = owners[0]
     q(
         "CREATE TEMP TABLE adj AS SELECT a AS u, b AS v, seen FROM edges "
@@ -333,10 +354,13 @@ def _industries(con: duckdb.DuckDBPyConnection, layer: str) -> dict[str, int]:
         f"UNION ALL SELECT NULL, a.company, a.position, count(*), min(l.rank) FROM {layer} l "
         "JOIN attrs a USING (node) WHERE a.industry IS NULL GROUP BY a.company, a.position"
     ).fetchall()
+    by_company: dict[str, str | None] = {}  # most companies decide whatever the position
     for industry, company, position, n, first in rows:
         if industry is None:
-            decided = industry_by_company(company)
-            industry = decided.label if decided else classify_company(company, position).label
+            if company not in by_company:
+                decided = industry_by_company(company)
+                by_company[company] = decided.label if decided else None
+            industry = by_company[company] or classify_company(company, position).label
         known = found.setdefault(industry, [0, first])
         known[0] += n
         known[1] = min(known[1], first)

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect",
-    "damage_as_error", "reports_damage",
+    "damage_as_error", "in_memory", "reports_damage",
 ]  # fmt: skip
 
 T = TypeVar("T")
@@ -136,6 +136,18 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
             where.unlink(missing_ok=True)
             Path(f"{where}.wal").unlink(missing_ok=True)
         raise
+    return con
+
+
+def in_memory() -> duckdb.DuckDBPyConnection:
+    """An empty workspace held in memory, for exports read just now (``reach --with``): the
+    same tables, and no classifier named in ``meta``, so that no stored industry is
+    trusted."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
+    con.execute(_TABLES)
     return con
 
 
