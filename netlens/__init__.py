@@ -28,6 +28,7 @@ __version__ = "0.1.0"
 # Public name → the module that defines it, imported on first use.
 _PUBLIC = {
     "load": "netlens.loader",
+    "load_each": "netlens.loader",
     "review": "netlens.report",
     "write_report": "netlens.render.files",
     "merge": "netlens.graph",

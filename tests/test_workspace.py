@@ -121,6 +121,44 @@ def test_connections_part_reads_the_same_people_and_owner():
         assert lean.report.messages == 0 < full.report.messages or full.report.messages == 0
 
 
+def test_load_each_reads_what_load_reads_of_each(tmp_path):
+    """Keyed in one batch, each export's people, owner, warnings and figures are those of
+    its own load: namesakes and repeated URLs are numbered and dropped within each file,
+    not across them."""
+    twin = write_folder(
+        tmp_path / "twin",
+        {
+            "Connections.csv": connections_csv(
+                "Ann,Archer,,,Initech,Founder,01 Jan 2020",
+                "Ann,Archer,,,Globex,Buyer,02 Jan 2020",
+                f"Bob,Baker,{IN}bob,,Acme,Engineer,01 Jan 2020",
+                f"Bob,Baker,{IN}bob/,,Acme,Engineer,03 Jan 2020",
+                ",,,,,,04 Jan 2020",
+            ),
+            "Profile.csv": "First Name,Last Name\nCat,Cole\n",
+        },
+    )
+    paths = [*sorted(p for p in EXPORTS.iterdir() if p.is_dir()), twin, twin, TEAM[0]]
+    lone = [netlens.load(path, parts="connections") for path in paths]
+    each = netlens.load_each(paths)
+    for one, batched in zip(lone, each, strict=True):
+        assert batched.people.equals(one.people)
+        assert batched.interactions.equals(one.interactions)
+        assert batched.connection_dates.equals(one.connection_dates)
+        assert batched.owner == one.owner and batched.profile == one.profile
+        assert batched.report == one.report
+    ids = each[-2].people["person_id"].tolist()
+    assert ids == ["name:ann archer", "name:ann archer#2", "linkedin.com/in/bob"]
+    assert any("dropped 1 row repeating a person" in w for w in each[-2].report.warnings)
+    assert each[-2].report.hidden_members == 1
+
+
+def test_load_each_names_the_export_it_cannot_read(tmp_path):
+    empty = write_folder(tmp_path / "empty", {"Connections.csv": connections_csv()})
+    with pytest.raises(NetlensError, match="has a header but no connections"):
+        netlens.load_each([TEAM[0], empty])
+
+
 def test_connections_part_finds_the_owner_without_reading_invitation_dates(tmp_path):
     import shutil
 

@@ -68,9 +68,13 @@ def load_teammates(
     others: tuple[str, ...], quiet: bool = False, parts: str = "all"
 ) -> list[Network]:
     """The teammates' exports given with --with, each read by :func:`netlens.load` (only
-    the ``parts`` the command needs)."""
+    the ``parts`` the command needs: the connections alone are read in one batch)."""
     import netlens
 
+    if parts == "connections":
+        return netlens.load_each(
+            others, reading=lambda path: status(f"Reading {path}…", quiet=quiet)
+        )
     teammates = []
     for path in others:
         with status(f"Reading {path}…", quiet=quiet):
