@@ -10,6 +10,9 @@ the process's own peak resident memory, as in ``benchmarks/run.py``):
 
 - the floor: one process that imports pandas and reads the N ``Connections.csv`` from
   their zips (``pd.read_csv``, nothing else);
+- a bound, not a target: the floor, and each export's ``Profile.csv`` and
+  ``Invitations.csv`` (whose export it is) read too, with click and DuckDB imported —
+  what reading alone costs ``netlens reach`` at least;
 - ``netlens reach FIRST --with`` the N − 1 others (sizes up to 300), and its ratio to the
   floor — the median over ``--repeat`` rounds of the two run back to back (target ≤ 3× at
   100);
@@ -61,6 +64,20 @@ for path in sys.argv[1:]:
         text = archive.read(name).decode("utf-8-sig")
     pd.read_csv(io.StringIO(text[text.find("First Name"):]))
 """
+# Not a target: what reading alone costs netlens at least. Whose export each one is takes
+# Profile.csv and Invitations.csv too, and netlens runs on click and DuckDB.
+BOUND = """
+import io, sys, zipfile
+import click, duckdb
+import pandas as pd
+for path in sys.argv[1:]:
+    with zipfile.ZipFile(path) as archive:
+        for end in ("Connections.csv", "Profile.csv", "Invitations.csv"):
+            name = next(n for n in archive.namelist() if n.endswith(end))
+            text = archive.read(name).decode("utf-8-sig")
+            start = text.find("First Name") if end == "Connections.csv" else 0
+            pd.read_csv(io.StringIO(text[start:]), dtype=str, keep_default_na=False)
+"""
 
 
 def timed(args: list[str]) -> tuple[float, float, str, float]:
@@ -97,12 +114,13 @@ def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int, reu
                          "--as-of", AS_OF, "--format", "json")  # fmt: skip
     with_json = None
     if n <= WITH_UP_TO:
-        floors, withs, peaks, cpus = [], [], [0.0, 0.0], [[], []]
+        floors, bounds, withs, peaks, cpus = [], [], [], [0.0, 0.0], [[], []]
         for _ in range(repeat):
             seconds, peak, _, cpu = timed(floor)
             floors.append(seconds)
             peaks[0] = max(peaks[0], peak)
             cpus[0].append(cpu)
+            bounds.append(timed([sys.executable, "-c", BOUND, *paths])[0])
             seconds, peak, with_json, cpu = timed(reach_with)
             withs.append(seconds)
             peaks[1] = max(peaks[1], peak)
@@ -111,6 +129,8 @@ def bench(table: Table, size: str, zips: list[Path], out: Path, repeat: int, reu
         cpu_ratio = statistics.median(w / f for w, f in zip(*reversed(cpus), strict=True))
         table.add(f"floor: pandas reads {n} Connections", size, min(floors), peaks[0], 1.0,
                   note=f"cpu {min(cpus[0]):.2f} s")  # fmt: skip
+        bound = statistics.median(b / f for b, f in zip(bounds, floors, strict=True))
+        table.add("bound: + Profile, Invitations, duckdb", size, min(bounds), None, bound)
         judged = size == "100"
         table.add(
             f"netlens reach --with ×{n - 1}", size, min(withs), peaks[1], ratio,
