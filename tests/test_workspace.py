@@ -228,6 +228,9 @@ def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, member
     expected = netlens.reach(netlens.merge(me, others, as_of=as_of))
     assert workspace.reach(path, me, as_of=as_of) == expected
     assert workspace.reach_exports(me, others, as_of=as_of) == expected
+    alone = netlens.reach(netlens.merge(me, as_of=as_of))
+    assert workspace.reach_exports(me, [], as_of=as_of) == alone
+    assert netlens.load_each([]) == []
     if degrees:
         assert (expected["second_degree"], expected["third_degree"]) == degrees
 

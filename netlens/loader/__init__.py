@@ -79,6 +79,8 @@ def load_each(
     team's exports of a few thousand connections each cost pandas' overhead per call more
     than their rows). ``reading(path)``, when given, wraps the reading of each export (a
     status line). Raises NetlensError at the first export that cannot be read."""
+    if not paths:
+        return []
     with collector.paused():
         begun = []
         for path in paths:

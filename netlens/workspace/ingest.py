@@ -192,7 +192,7 @@ def add_teammates(con: duckdb.DuckDBPyConnection, teammates: Sequence[Network], 
     rows = connection_rows(
         people,
         np.repeat(np.array(owners, dtype=object), sizes),
-        np.concatenate([np.arange(size) for size in sizes]) if sizes else [],
+        np.concatenate([np.arange(size) for size in sizes]),
     )
     ids, nodes = pd.factorize(pd.concat([pd.Series(owners, dtype=object), rows["person"]]))
     numbered = pd.DataFrame(

@@ -85,9 +85,14 @@ def reach_exports(
     :func:`reach` works out a workspace's: the teammates (their connections are enough)
     in a workspace held in memory, then the same SQL (``netlens reach --with``). A
     teammate who joined after ``as_of`` adds nobody, where :func:`netlens.merge` says that
-    ``as_of`` is before their first connection."""
+    ``as_of`` is before their first connection. Without teammates, the graph of
+    ``network`` alone is walked, as :func:`netlens.reach` does."""
     from netlens.workspace.ingest import add_teammates
 
+    if not teammates:  # nobody to merge: reach says what one export shows, not a workspace
+        import netlens
+
+        return netlens.reach(netlens.merge(network, as_of=as_of))
     mine = network.until(as_of)
     with collector.paused():
         con = in_memory()
