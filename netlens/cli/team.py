@@ -148,7 +148,8 @@ def reach(
         from netlens.workspace import reach_exports
 
         teammates = load_teammates(others, quiet, parts="connections")
-        result = reach_exports(network, teammates, as_of=as_of)
+        with status(f"Merging {len(teammates) + 1} exports…", quiet=quiet):
+            result = reach_exports(network, teammates, as_of=as_of)
     else:
         teammates = load_teammates(others, quiet, parts="connections")
         result = netlens.reach(
