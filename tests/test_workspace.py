@@ -366,6 +366,45 @@ def test_missing_damaged_and_newer_workspaces_say_error(runner, team_workspace, 
     assert result.exit_code == 1 and "newer netlens" in result.output
 
 
+def test_a_sqlite_file_is_no_workspace_and_nothing_is_fetched(runner, tmp_path, monkeypatch):
+    """DuckDB would load its SQLite reader for such a file, and download it first: netlens
+    loads no extension, so it says what the file is and touches no network or home."""
+    import sqlite3
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    lite = tmp_path / "lite.duckdb"
+    con = sqlite3.connect(lite)
+    con.execute("CREATE TABLE t (a)")
+    con.commit()
+    con.close()
+    before = lite.read_bytes()
+    for args in (["team", "list", lite], ["team", "add", lite, TEAM[0]],
+                 ["reach", TEAM[0], "--team", lite]):  # fmt: skip
+        result = run(runner, *args)
+        assert result.exit_code == 1, result.output
+        assert "not a netlens workspace (a database file of another kind)" in result.output
+    assert lite.read_bytes() == before
+    assert list(home.iterdir()) == []  # no ~/.duckdb/extensions made
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        ('Could not write file "w.duckdb.wal": No space left on device', "the disk is full"),
+        ('Cannot open file "w.duckdb": Read-only file system', "is not allowed to use this"),
+        ('Cannot open file "w.duckdb": Permission denied', "is not allowed to use this"),
+    ],
+)
+def test_a_full_or_closed_disk_is_said_as_such_not_as_damage(failure, said):
+    from netlens.workspace.schema import damage_as_error
+
+    with pytest.raises(NetlensError, match=said) as caught, damage_as_error("w.duckdb"):
+        raise duckdb.IOException(f"IO Error: {failure}")
+    assert "damaged" not in str(caught.value)
+
+
 @pytest.mark.parametrize("offset", [12_288, 300_000])
 def test_a_damaged_block_says_damaged_and_writes_nothing(runner, team_workspace, tmp_path, offset):
     """DuckDB finds a damaged block when the file is opened (the first block) or only

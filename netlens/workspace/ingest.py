@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -169,7 +170,12 @@ def add_network(con: duckdb.DuckDBPyConnection, network: Network, *, source: str
         con.unregister("new_interactions")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        import duckdb
+
+        # A COMMIT that failed (a full disk) has ended the transaction already: its error,
+        # not ROLLBACK's "no transaction is active", is the one to tell.
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
     result["status"] = "replaced" if known else "added"
     return result

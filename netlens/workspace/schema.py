@@ -48,6 +48,11 @@ T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 
+# DuckDB loads an extension it knows of when a file or a query calls for one — a SQLite
+# file given as a workspace calls for sqlite_scanner — and downloads it when missing:
+# netlens never goes on the network, so it loads none.
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
 _TABLES = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 CREATE TABLE exports (
@@ -101,16 +106,16 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
     if new and not where.parent.is_dir():
         raise NetlensError(f"{path}: the folder {where.parent} does not exist — create it first")
     try:
-        con = duckdb.connect(str(where), read_only=not create)
+        con = duckdb.connect(str(where), read_only=not create, config=_CONFIG)
     except duckdb.Error as exc:
+        if new:  # DuckDB may have begun the file before it failed: leave nothing behind
+            _remove(where, Path(f"{where}.wal"))
         if _is_locked(exc):
             raise NetlensError(
                 f"{path}: another process is using this workspace — wait for it to finish "
                 "and try again"
             ) from exc
-        if _is_damage(exc):
-            raise _damaged(path, exc) from exc
-        raise NetlensError(
+        raise _io_error(path, exc) or NetlensError(
             f"{path}: not a readable netlens workspace ({_first_line(exc)}) — it is left "
             "as it is; add the exports to a new workspace file"
         ) from exc
@@ -133,10 +138,17 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
     except BaseException:
         con.close()
         if new:
-            where.unlink(missing_ok=True)
-            Path(f"{where}.wal").unlink(missing_ok=True)
+            _remove(where, Path(f"{where}.wal"))
         raise
     return con
+
+
+def _remove(*paths: Path) -> None:
+    """Remove what a failed start left (on a read-only disk there is nothing to remove)."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            if path.exists():
+                path.unlink()
 
 
 def in_memory() -> duckdb.DuckDBPyConnection:
@@ -145,7 +157,7 @@ def in_memory() -> duckdb.DuckDBPyConnection:
     trusted."""
     import duckdb
 
-    con = duckdb.connect()
+    con = duckdb.connect(config=_CONFIG)
     con.execute("SET enable_progress_bar = false")
     con.execute(_TABLES)
     return con
@@ -209,8 +221,9 @@ def damage_as_error(path: str | os.PathLike[str]) -> Iterator[None]:
     try:
         yield
     except duckdb.Error as exc:
-        if _is_damage(exc):
-            raise _damaged(path, exc) from exc
+        found = _io_error(path, exc)
+        if found:
+            raise found from exc
         raise
 
 
@@ -231,6 +244,29 @@ def _damaged(path: str | os.PathLike[str], exc: BaseException) -> NetlensError:
         f"{path}: the workspace file is damaged ({_first_line(exc)}) — it is left as it is; "
         "add the exports to a new workspace file"
     )
+
+
+def _io_error(path: str | os.PathLike[str], exc: BaseException) -> NetlensError | None:
+    """The NetlensError for DuckDB failing to read or write the file at ``path``: a full
+    disk, a place netlens may not write to, a damaged file; None for any other error."""
+    text = str(exc).lower()
+    if "no space left on device" in text or "disk quota exceeded" in text:
+        return NetlensError(
+            f"{path}: the disk is full ({_first_line(exc)}) — free some space and try "
+            "again; what the workspace held is kept"
+        )
+    if "read-only file system" in text or "permission denied" in text:
+        return NetlensError(
+            f"{path}: netlens is not allowed to use this file or its folder "
+            f"({_first_line(exc)}) — check their permissions, or choose a folder you can "
+            "write to"
+        )
+    if "extension" in text:  # another database's file: DuckDB asks for its reader
+        return NetlensError(
+            f"{path}: not a netlens workspace (a database file of another kind) — it is left "
+            "as it is; add the exports to a new workspace file"
+        )
+    return _damaged(path, exc) if _is_damage(exc) else None
 
 
 def _is_damage(exc: BaseException) -> bool:
