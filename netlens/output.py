@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -54,19 +55,34 @@ def _short(path: str | os.PathLike[str]) -> str:
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write a file so that it is either complete or untouched: a temporary file in the same
-    folder, then an atomic rename."""
+    folder, then an atomic rename. A symbolic link is followed: the file it points to is
+    replaced, the link kept. A device or a named pipe (``/dev/stdout``, a FIFO) is written
+    to as it is: it holds nothing to keep whole, and a rename would put a file in its
+    place."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = target.stat().st_mode  # through any link
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        try:
+            with open(target, "wb") as fh:
+                fh.write(payload)
+        except OSError as exc:
+            raise NetlensError(f"{target}: cannot be written ({exc.strerror})") from exc
+        return target
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    folder = real.parent if str(real.parent) else Path(".")
     if not folder.is_dir():
         raise NetlensError(f"{target}: the folder {folder} does not exist — create it first")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     temp = None
     try:
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{real.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as fh:
             fh.write(payload)
         os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
-        os.replace(temp, target)
+        os.replace(temp, real)
     except OSError as exc:
         if temp is not None and os.path.exists(temp):
             os.unlink(temp)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
+import threading
 import zipfile
 from pathlib import Path
 
@@ -67,6 +70,31 @@ def test_written_files_have_ordinary_permissions(runner, tmp_path):
     out = tmp_path / "people.csv"
     assert runner.invoke(cli, ["export", str(EXPORTS / "era2013"), "-o", str(out)]).exit_code == 0
     assert out.stat().st_mode & 0o044  # readable by group/others as the umask allows, not 0600
+
+
+def test_output_through_a_link_keeps_the_link(runner, tmp_path):
+    link, target = tmp_path / "link.csv", tmp_path / "target.csv"
+    link.symlink_to(target.name)
+    args = ["export", str(EXPORTS / "era2013"), "-o", str(link)]
+    assert runner.invoke(cli, args).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8-sig").startswith("name,url")
+    null = tmp_path / "null.csv"  # a link to a device: written to, neither replaced
+    null.symlink_to(os.devnull)
+    assert runner.invoke(cli, [*args[:-1], str(null)]).exit_code == 0
+    assert null.is_symlink() and stat.S_ISCHR(Path(os.devnull).stat().st_mode)
+
+
+def test_output_to_a_named_pipe_goes_down_the_pipe(runner, tmp_path):
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = runner.invoke(cli, ["export", str(EXPORTS / "era2013"), "-o", str(pipe)])
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert received and received[0].decode("utf-8-sig").startswith("name,url")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still a pipe, not a file in its place
 
 
 @pytest.mark.parametrize("months", ["36", "100000", "0"])
