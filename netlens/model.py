@@ -151,8 +151,10 @@ class Network:
     report: LoadReport
     profile: dict[str, str] = field(default_factory=dict)  # Profile.csv, the owner's row
     positions: pd.DataFrame | None = None  # Positions.csv: company, title, started_on, …
-    # Connected On of every row of Connections.csv, hidden members included (for growth).
+    # Connected On of every row of Connections.csv, hidden members included (for growth),
+    # and of the hidden members alone (how many there were on a past day).
     connection_dates: pd.Series | None = None
+    hidden_dates: pd.Series | None = None
 
     def until(self, as_of: dt.date) -> Network:
         """The network as it stood on ``as_of``: people connected by then (and those without
@@ -178,10 +180,14 @@ class Network:
             (inter["date"].isna() | (inter["date"] < end))
             & inter["person"].isin(people["person_id"])
         ]
-        dates = self.connection_dates
+        dates, hidden = self.connection_dates, self.hidden_dates
         if dates is not None:
             dates = dates[dates.isna() | (dates < end)]
-        return replace(self, people=people, interactions=inter, connection_dates=dates)
+        if hidden is not None:
+            hidden = hidden[hidden.isna() | (hidden < end)]
+        return replace(
+            self, people=people, interactions=inter, connection_dates=dates, hidden_dates=hidden
+        )
 
     def default_as_of(self) -> AsOf:
         """The day to review this export as of when none is given: the date in the

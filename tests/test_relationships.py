@@ -231,6 +231,14 @@ def test_growth_by_month_pace_and_cap(tmp_path):
     assert result["bursts"] == [{"date": "2025-01-05", "added": 12}]
     assert result["burst_share"] == pytest.approx(12 / 16)
     assert result["cap_headroom"] == 30_000 - 17
+    assert result["hidden_members"] == 1
+    # As of a past day every figure leaves out what came later, the hidden member too
+    # (the CLI passes the export as loaded, the report the network as it stood then).
+    network = netlens.load(folder)
+    for given in (network, network.until(dt.date(2025, 2, 28))):
+        then = growth(given, as_of=dt.date(2025, 2, 28))
+        assert (then["connections"], then["hidden_members"], then["undated"]) == (14, 0, 1)
+        assert then["cap_headroom"] == 30_000 - 14 and then["dated"] == 13
 
 
 def test_health_sections(network):

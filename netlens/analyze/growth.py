@@ -1,8 +1,8 @@
 """How the network grew: connections per month and year, pace, bursts, headroom to the cap.
 
-Every row of ``Connections.csv`` counts, hidden members included (they are connections too);
-rows without a readable date are reported as ``undated``. Connections dated after
-``as_of`` are left out.
+Every row of ``Connections.csv`` counts, hidden members included (they are connections too;
+``hidden_members`` says how many there were on ``as_of``); rows without a readable date are
+reported as ``undated``. Connections dated after ``as_of`` are left out, from every figure.
 
 - ``pace_per_week``: connections added in the twelve months up to ``as_of``, per week
   (÷ 365.25/7).
@@ -38,15 +38,20 @@ def growth(network: Network, *, as_of: dt.date | None = None) -> dict[str, Any]:
     if dates is None:
         dates = network.people["connected_on"]
     as_of_ts = pd.Timestamp(as_of)
-    total_rows = len(dates)
+    dates = dates[dates.isna() | (dates.dt.normalize() <= as_of_ts)]
+    hidden = network.hidden_dates
+    if hidden is None:  # a network made by hand: the load report's count
+        hidden_members = network.report.hidden_members
+    else:
+        hidden_members = int((hidden.isna() | (hidden.dt.normalize() <= as_of_ts)).sum())
     dated = dates.dropna().dt.normalize()
-    dated = dated[dated <= as_of_ts]
     result: dict[str, Any] = {
-        "connections": total_rows,
+        "connections": len(dates),
+        "hidden_members": hidden_members,
         "dated": len(dated),
         "undated": int(dates.isna().sum()),
         "cap": CONNECTION_CAP,
-        "cap_headroom": CONNECTION_CAP - total_rows,
+        "cap_headroom": CONNECTION_CAP - len(dates),
     }
     if dated.empty:
         return {**result, "by_month": [], "by_year": [], "last_12_months": 0,

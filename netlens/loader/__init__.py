@@ -176,6 +176,7 @@ def _connections_network(
         report=report,
         profile=profile,
         connection_dates=connections.dates,
+        hidden_dates=connections.hidden_dates,
     )
 
 
@@ -276,6 +277,7 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         profile=profile,
         positions=positions,
         connection_dates=connections.dates,
+        hidden_dates=connections.hidden_dates,
     )
 
 

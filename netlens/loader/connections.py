@@ -49,6 +49,7 @@ class Connections:
     first_connected: pd.Timestamp | None
     last_connected: pd.Timestamp | None
     dates: pd.Series  # every row's Connected On, hidden members included
+    hidden_dates: pd.Series  # the hidden members' Connected On
 
 
 def read_connections(member: Member, warnings: list[str]) -> Connections:
@@ -119,15 +120,17 @@ def key_people(reads: Sequence[Rows]) -> list[Connections]:
     found = []
     for i in range(len(reads)):
         file_dates = dates.iloc[rows_at[i] : rows_at[i + 1]].reset_index(drop=True)
+        file_hidden = hidden[rows_at[i] : rows_at[i + 1]]
         known = file_dates.dropna()
         found.append(
             Connections(
                 people=people.iloc[people_at[i] : people_at[i + 1]].reset_index(drop=True),
                 rows=int(sizes[i]),
-                hidden_members=int(hidden[rows_at[i] : rows_at[i + 1]].sum()),
+                hidden_members=int(file_hidden.sum()),
                 first_connected=known.min() if len(known) else None,
                 last_connected=known.max() if len(known) else None,
                 dates=file_dates,
+                hidden_dates=file_dates[file_hidden].reset_index(drop=True),
             )
         )
     return found

@@ -74,7 +74,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
     _reengage_list(relationships, ties, shown.ranked, months, as_of, redacted, source)
     sections = [
         overview,
-        _growth(shown.grown, summary["hidden_members"], as_of),
+        _growth(shown.grown, shown.grown["hidden_members"], as_of),
         relationships,
         _habits(checkup),
         *([habits_section(shown.messaging)] if shown.messaging else []),
@@ -137,7 +137,7 @@ def _overview(
     engaged = int(ties["engaged"].sum())
     active = int((ties["tier"] == "active").sum())
     score = checkup["score"]
-    hidden = summary["hidden_members"]
+    hidden = grown["hidden_members"]  # as of the review's day, as the other figures
     dated = int(ties["last_interaction"].notna().sum())
     since = f"since {summary['first_connected']}" if summary["first_connected"] else ""
     has_messages = summary["messages"] > 0
