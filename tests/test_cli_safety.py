@@ -227,3 +227,14 @@ def test_a_spreadsheet_instead_of_messages_csv_is_named_and_explained(tmp_path, 
     # A Connections.csv given alone is what the user chose: no nagging about messages.
     alone = runner.invoke(cli, ["summary", str(folder / "Connections.csv")])
     assert "no messages.csv" not in alone.stdout
+
+
+def test_connections_csv_alone_says_every_tie_only_looks_untouched(tmp_path, runner):
+    """Without messages every tie reads 'never in touch': given Connections.csv alone,
+    every command says why, as for an export folder without messages.csv."""
+    rows = ["A,B,,,Acme,Engineer,04 Jul 2023"]
+    folder = write_folder(tmp_path / "e", {"Connections.csv": connections_csv(*rows)})
+    for command in ("stale", "reengage", "summary"):
+        result = runner.invoke(cli, [command, str(folder / "Connections.csv")])
+        assert result.exit_code == 0, result.output
+        assert "only Connections.csv was given, so every tie looks untouched" in result.output

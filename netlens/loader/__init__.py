@@ -252,7 +252,13 @@ def _read(export: Export, source: str, owner_url: str | None, owner_name: str | 
         report.files[export.files["invitations"].name] = invitations.rows
         report.invitations = invitations.rows
     report.unmatched.update(unmatched_events)
-    if "messages" not in export.files and not export.single_file:
+    if "messages" not in export.files and export.single_file:
+        report.missing.append(
+            "only Connections.csv was given, so every tie looks untouched: pass the whole "
+            "export zip LinkedIn sent you (its messages show who you are in touch with)"
+        )
+        warnings.append(report.missing[-1])
+    elif "messages" not in export.files:
         report.missing.append(
             "no messages.csv in this export, so every tie looks untouched: LinkedIn puts "
             "messages.csv at the top of the zip it e-mails you (Settings → Data privacy → "
