@@ -36,10 +36,12 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
             else "unknown (no export or edges file shows who your 2nd degree knows)"
         )
         lines.append(f"  {label}  {shown}")
-    if result["redundancy"] is not None:
+    if result["redundancy"] is not None and result["second_degree"]:
+        share = result["redundancy"]
+        rest = "" if share >= 1 else "; the rest hang on a single one"
         lines.append(
-            f"\n{result['redundancy']:.0%} of your second-degree people can be reached through "
-            "two or more of your contacts; the rest hang on a single one."
+            f"\n{share:.0%} of your second-degree people can be reached through two or more "
+            f"of your contacts{rest}."
         )
     if result["bridges"]:
         lines += ["", "Bridges — the contacts who open the most doors:"]
@@ -80,13 +82,16 @@ def render_reach(result: dict[str, Any], fmt: str, as_of: dt.date, source: str) 
             lines.append(f"  {plural(c['size'], 'person')}{label}")
     second = result["companies_by_degree"].get("2")
     if second and second["top"]:
-        lines += ["", f"Companies within two steps: {second['distinct']:,}. Most present:"]
+        lines += [
+            "",
+            f"Companies of your second degree: {second['distinct']:,}. Most present:",
+        ]
         lines += [f"  {c['company']} ({c['people']:,})" for c in second["top"][:5]]
     industries = result["industries_by_degree"].get("2")
     known = {k: v for k, v in (industries or {}).items() if k != "Unknown"}
     if known:
         lines.append(
-            f"Industries within two steps: {len(known)} of LinkedIn's 20, most of all "
+            f"Industries of your second degree: {len(known)} of LinkedIn's 20, most of all "
             f"{next(iter(known))}."
         )
     if result["unresolved_edges"]:
