@@ -153,7 +153,10 @@ def export_command(
     help="Write this many exports of people who know each other.",
 )  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
-@as_of_option
+@as_of_option(
+    help="The day the exports end on (their newest records, and their files' dates in the "
+    "zip). Default: today; give a date for the same bytes on any day."
+)
 def sample(
     directory: str, connections: int, messages: int | None, team: int, seed: int, as_of: dt.date
 ) -> None:

@@ -45,19 +45,27 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     return day
 
 
-def as_of_option(func: Callable) -> Callable:
+AS_OF_HELP = (
+    "Compute as of this date, for reproducible results. Default: the export's own date (in "
+    "its file name, else its newest record)."
+)
+
+
+def as_of_option(func: Callable | None = None, *, help: str = AS_OF_HELP) -> Callable:
     """``--as-of YYYY-MM-DD``: the date results are computed for. Default: the export's own
     date (:meth:`netlens.model.Network.default_as_of`) when the command has read one (put
     this option under :func:`network_argument`), else today. A date long after the
-    export's newest record gets a warning."""
+    export's newest record gets a warning. ``@as_of_option(help=…)`` words it for a command
+    that reads no export."""
+    if func is None:
+        return functools.partial(as_of_option, help=help)
 
     @click.option(
         "--as-of",
         metavar="YYYY-MM-DD",
         callback=_parse_date,
         default=None,
-        help="Compute as of this date, for reproducible results. Default: the export's own "
-        "date (in its file name, else its newest record).",
+        help=help,
     )
     @functools.wraps(func)
     def wrapper(*args: Any, as_of: dt.date | None, **kwargs: Any) -> Any:

@@ -162,8 +162,7 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
     if moves:
         lines.append(f"Job changes — a good moment to congratulate ({len(moves)}):")
         for c in moves:
-            was = " at ".join(p for p in (c["before"]["position"], c["before"]["company"]) if p)
-            now = " at ".join(p for p in (c["after"]["position"], c["after"]["company"]) if p)
+            was, now = _role(c["before"]), _role(c["after"])
             lines.append(f"  {c['name']}: {was or '?'} → {now or '?'}")
         lines.append("")
     if titles:
@@ -184,7 +183,7 @@ def render_diff(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
             continue
         lines.append(f"{title} ({len(people):,}):")
         for p in people[:25]:
-            role = " at ".join(part for part in (p["position"], p["company"]) if part)
+            role = _role(p)
             lines.append(f"  {p['name']}" + (f" — {role}" if role else ""))
         if len(people) > 25:
             lines.append(f"  … and {len(people) - 25:,} more (--format json lists everyone)")
