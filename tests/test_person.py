@@ -81,6 +81,17 @@ def test_query_by_url_prefix_and_folded_name(network):
     assert len(several.value.candidates) > 1
     with pytest.raises(NetlensError, match="did you mean Jonas Weber"):
         find_person(people, "Jonsa Weber")
+    with pytest.raises(NetlensError, match="Zzyzx' — check the spelling, or give part"):
+        find_person(people, "Zzyzx")
+
+
+def test_a_contact_made_after_as_of_is_said_to_be_so(network):
+    """Not 'no contact matches … did you mean someone else': they are there, later."""
+    row = find_person(network.people, "Jonas Weber")
+    day = row["connected_on"].date()
+    with pytest.raises(NetlensError, match=f"Jonas Weber connected on {day.isoformat()}, after"):
+        person(network, "Jonas Weber", as_of=day - dt.timedelta(days=1))
+    assert person(network, "Jonas Weber", as_of=day)["person"]["name"] == "Jonas Weber"
 
 
 def test_text_only_when_asked(network):

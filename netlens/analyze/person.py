@@ -78,10 +78,31 @@ def find_person(people: pd.DataFrame, query: str) -> pd.Series:
     close = suggest(query, people["name"])
 
     def say(hide: Any) -> str:
-        hint = f" — did you mean {' or '.join(map(hide, close))}?" if close else ""
-        return f"no contact matches {hide(query)!r}{hint}"
+        hint = (
+            f"did you mean {' or '.join(map(hide, close))}?"
+            if close
+            else "check the spelling, or give part of the name or their profile URL"
+        )
+        return f"no contact matches {hide(query)!r} — {hint}"
 
     raise NoMatchError(say(str), say(initials))
+
+
+def _connected_later(people: pd.DataFrame, query: str, as_of: dt.date) -> NoMatchError | None:
+    """The error for a contact ``query`` names who connected after ``as_of``, or None."""
+    try:
+        row = find_person(people, query)
+    except NetlensError:
+        return None
+    day = row["connected_on"].date().isoformat()
+
+    def say(name: str) -> str:
+        return (
+            f"{name} connected on {day}, after {as_of.isoformat()}, the day this is as of — "
+            "pass a later --as-of"
+        )
+
+    return NoMatchError(say(row["name"]), say(initials(row["name"])))
 
 
 def person(
@@ -104,8 +125,12 @@ def person(
     ``reasons`` (why to re-engage them; empty when they are not on the list). ``as_of``
     defaults to the export's own date."""
     as_of = as_of or network.default_as_of()
-    network = network.until(as_of)
-    row = find_person(network.people, query)
+    then = network.until(as_of)
+    try:
+        row = find_person(then.people, query)
+    except NoMatchError as missing:
+        raise _connected_later(network.people, query, as_of) or missing from None
+    network = then
     pid = row["person_id"]
     end = pd.Timestamp(as_of) + pd.Timedelta(days=1)
     inter = network.interactions
