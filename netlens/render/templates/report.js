@@ -200,8 +200,13 @@
       hideEdgesOnMove: true,
       nodeReducer: function (node, attributes) {
         if (selected === null && marked === null) return attributes;
-        var chosen = node === String(selected) || (marked !== null && marked[node]);
-        if (chosen) return Object.assign({}, attributes, { highlighted: true, zIndex: 3 });
+        if (node === String(selected)) {
+          return Object.assign({}, attributes, { highlighted: true, zIndex: 3 });
+        }
+        // A company's people keep their colour and come to the front; their names are
+        // left to the label grid, which never lets one cover another (a company of a
+        // hundred contacts, each named, was a pile of names).
+        if (marked !== null && marked[node]) return Object.assign({}, attributes, { zIndex: 3 });
         if (marked !== null) return Object.assign({}, attributes, { color: "#e4e8ec", label: "" });
         return attributes;
       },
