@@ -289,6 +289,8 @@ def test_intros_find_people_and_companies_by_part_of_their_name(team_paths):
     # "glob" is the start of Globex: everyone there; "KIM" and "king" find Kim King.
     globex = intros(team, company="glob")
     assert {p["target"] for p in globex["paths"]} == {"Gus Gray", "Hal Hunt"}
+    assert globex["companies"] == ["Globex"]  # what "glob" was taken to mean, as said
+    assert intros(team, to="KIM")["companies"] == []
     assert intros(team, to="KIM")["paths"][0]["target"] == "Kim King"
     assert intros(team, to="king")["paths"][0]["target"] == "Kim King"
     with pytest.raises(NetlensError, match="did you mean 'Kim King'"):

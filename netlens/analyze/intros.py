@@ -9,6 +9,7 @@ introduce you to Ravi Shah (VP of Sales, Acme Freight)".
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import islice
 from typing import Any
 
@@ -54,6 +55,13 @@ def intros(
     shown = paths[:top]
     return {
         "query": {"to": to, "company": company},
+        # The companies the query was taken to mean ("delta": Delta Air Lines), most
+        # people first; for a person, none (their names are in the paths).
+        "companies": [
+            name for name, _ in Counter(graph.nodes[t]["company"] for t in targets).most_common()
+        ]
+        if company
+        else [],
         "targets": len(targets),
         "reachable": len({p[-1] for p in paths}),
         "paths": [

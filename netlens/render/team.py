@@ -109,7 +109,11 @@ def render_intros(result: dict[str, Any], fmt: str, as_of: dt.date) -> str:
     if fmt == "json":
         return render_json(result, as_of)
     query = result["query"]
-    wanted = f"anyone at {query['company']}" if query["company"] else query["to"]
+    wanted = query["to"]
+    if query["company"]:
+        meant = result["companies"]
+        named = ", ".join(meant[:3]) + (f" and {len(meant) - 3} more" if len(meant) > 3 else "")
+        wanted = f"anyone at {named or query['company']}"
     lines = [
         f"Introductions to {wanted}: {result['reachable']} of "
         f"{plural(result['targets'], 'person')} reachable, best paths first",
