@@ -30,6 +30,12 @@ __all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png"]
 
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+# Groups (industries, communities), the same in the charts and the report's map: Okabe &
+# Ito's first six, then Tol's muted scheme.
+GROUP_COLOURS = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255",
+    "#44AA99", "#999933", "#332288", "#AA4499",
+)  # fmt: skip
 OTHER = "#A0A0A0"
 UNKNOWN = "#CBCBCB"
 INK = "#222222"
@@ -42,6 +48,7 @@ STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
 DPI = 144
 LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 MAX_DOTS = 4000  # dots in the radial drawing; beyond that they blur into each other
+DRAWN_GROUPS = 7  # groups a drawing colours (netlens.report.describe); the rest are one, grey
 
 STYLE = {
     "font.size": 10,
@@ -422,7 +429,8 @@ def _circle(radius: float) -> Any:
 def _group_colour(index: int, groups: int, named: list[dict] | None = None) -> str:
     if named is not None and named[index]["name"] == "Unknown":
         return UNKNOWN
-    return PALETTE[index] if index < len(PALETTE) else OTHER
+    # The drawings name the largest groups (DRAWN_GROUPS) and put the rest together, grey.
+    return GROUP_COLOURS[index] if index < DRAWN_GROUPS else OTHER
 
 
 def _legend(ax: Any, groups: list[dict]) -> None:

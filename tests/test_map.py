@@ -134,3 +134,18 @@ def test_a_redacted_page_shows_initials_no_positions_and_no_links(report):
     assert all(n not in names for n in redacted.contacts["name"] if len(n) > 4)
     for position in filter(None, report.contacts["position"]):
         assert html.escape(position, quote=False) not in page
+
+
+def test_an_industry_or_a_tier_has_one_colour_on_the_map_and_in_the_charts():
+    """A reader matches the map's dots with the drawing and charts beside it by colour
+    (Manufacturing, the seventh industry, was purple on one and yellow on the other)."""
+    from netlens import charts
+    from netlens.render.map import TIER_COLOURS, industry_colours
+
+    names = [f"Industry {i}" for i in range(12)] + ["Unknown"]
+    on_map = industry_colours(names)
+    drawn = [{"name": name, "count": 1} for name in names]
+    for i in range(charts.DRAWN_GROUPS):
+        assert on_map[i] == charts._group_colour(i, len(drawn), drawn)
+    assert on_map[-1] == charts._group_colour(len(names) - 1, len(drawn), drawn)  # Unknown
+    assert TIER_COLOURS == charts.TIER_COLOURS

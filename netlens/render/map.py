@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from netlens.analyze.staleness import TIERS
+from netlens.charts import GROUP_COLOURS, OTHER, TIER_COLOURS, UNKNOWN
 
 __all__ = [
     "INDUSTRY_COLOURS",
@@ -49,14 +50,9 @@ MAX_ROUNDS = 400  # then of pushing them apart, until none overlaps by more than
 SLACK = 0.01
 PULL = 0.01  # how much nearer the middle each circle is pulled in a round
 MAX_GROUPS = 30  # companies drawn as groups of their own in one cluster; the rest share one
-# Colour-blind safe first (Okabe & Ito), then Tol's muted scheme.
-INDUSTRY_COLOURS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255",
-    "#44AA99", "#999933", "#332288", "#AA4499",
-)  # fmt: skip
-OTHER = "#B8BEC4"  # industries beyond the palette, and "Unknown"
-TIER_PALETTE = ("#009E73", "#E69F00", "#D55E00", "#56B4E9", "#8C959F", "#CC79A7")
-TIER_COLOURS = dict(zip(TIERS, TIER_PALETTE, strict=False))
+# The charts' colours (netlens.charts), so that an industry or a tier has one colour on the
+# map and in the drawings beside it.
+INDUSTRY_COLOURS = GROUP_COLOURS
 PNG_SIZE = 720
 
 
@@ -199,7 +195,7 @@ def industry_colours(names: list[str]) -> list[str]:
     """A colour for each industry of ``names`` (most common first): the palette, then grey."""
     palette = list(INDUSTRY_COLOURS)
     return [
-        OTHER if name == "Unknown" or i >= len(palette) else palette[i]
+        UNKNOWN if name == "Unknown" else OTHER if i >= len(palette) else palette[i]
         for i, name in enumerate(names)
     ]
 

@@ -26,6 +26,7 @@ from netlens.analyze.reach import (
 )
 from netlens.analyze.reengage import reengage
 from netlens.analyze.staleness import relationships
+from netlens.charts import DRAWN_GROUPS
 from netlens.classify import classify_people
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ __all__ = ["DIMENSIONS", "DRAWN_GROUPS", "MAX_DRAWN", "Description", "describe"]
 
 DIMENSIONS = ("industry", "company", "function", "seniority")
 MAX_DRAWN = 400  # contacts in the network drawing: more is a hairball, and slow to lay out
-DRAWN_GROUPS = 7  # colours in the drawings; the rest are grouped together
 
 
 @dataclass
