@@ -17,7 +17,7 @@ from netlens.errors import UnreadableExportError
 from netlens.folding import fold_all
 from netlens.identity import normalize_url
 from netlens.loader.archive import Member
-from netlens.loader.csvfile import fix_mojibake_in, read_table
+from netlens.loader.csvfile import fix_mojibake, read_table
 from netlens.loader.events import date_warnings, table_warnings
 from netlens.loader.identity import map_unique
 from netlens.wording import plural
@@ -88,7 +88,8 @@ def key_people(reads: Sequence[Rows]) -> list[Connections]:
     frame = pd.concat([read.frame for read in reads], ignore_index=True)
     dates = pd.concat([read.dates for read in reads], ignore_index=True)
     sizes = np.array([len(read.frame) for read in reads])
-    fix_mojibake_in(frame, TEXT_COLUMNS)
+    for column in TEXT_COLUMNS:
+        frame[column] = fix_mojibake(frame[column])
     # Column by column in numpy: pandas' own string comparisons cost several times more.
     empty = [frame[column].to_numpy(dtype=object) == "" for column in TEXT_COLUMNS]
     hidden = np.logical_and.reduce(empty)

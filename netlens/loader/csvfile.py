@@ -17,7 +17,6 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain
 from operator import is_not
 
 import numpy as np
@@ -26,10 +25,7 @@ import pandas as pd
 from netlens.errors import MissingColumnsError, UnreadableExportError
 from netlens.loader.archive import READ_BLOCK, Member
 
-__all__ = [
-    "READ_ERRORS", "Table", "column_key", "fix_mojibake", "fix_mojibake_in", "read_table",
-    "strip_values",
-]  # fmt: skip
+__all__ = ["READ_ERRORS", "Table", "column_key", "fix_mojibake", "read_table", "strip_values"]
 
 HEAD_BYTES = 64 * 1024
 HEADER_SCAN_LINES = 50
@@ -405,21 +401,6 @@ def fix_mojibake(values: pd.Series) -> pd.Series:
     out = values.copy()
     out[suspect] = values[suspect].map(repaired)
     return out
-
-
-def fix_mojibake_in(frame: pd.DataFrame, columns: Iterable[str]) -> None:
-    """:func:`fix_mojibake` on each of ``columns`` of ``frame``, in place: one scan of them
-    all first rules out the usual case, nothing to repair."""
-    columns = list(columns)
-    try:
-        if not _MOJIBAKE.search(
-            "\n".join(chain.from_iterable(frame[c].to_numpy() for c in columns))
-        ):
-            return
-    except TypeError:  # not all text
-        pass
-    for column in columns:
-        frame[column] = fix_mojibake(frame[column])
 
 
 def _unmojibake(value: str) -> str:
