@@ -97,3 +97,35 @@ def test_day_month_year_reads_as_the_formats_do(days, shape, odd):
         assert fast is None
     elif shape == "%d %b %Y" and all(1678 <= day.year <= 2261 for day in days):
         assert fast is not None
+
+
+def test_no_format_parses_a_value_whose_punctuation_is_not_its_own():
+    """The sample scoring asks pandas only about values with a format's punctuation:
+    values written in every format, with a mark swapped, added or dropped, that pandas
+    parses with a format all pass that filter."""
+    import random
+    import warnings
+
+    from netlens.loader.dates import _PUNCTUATION, DATE_FORMATS, _marks
+
+    rng = random.Random(3)
+    values = set()
+    for _ in range(40):
+        when = dt.datetime(rng.randrange(1950, 2100), rng.randrange(1, 13), rng.randrange(1, 29),
+                           rng.randrange(24), rng.randrange(60), rng.randrange(60))  # fmt: skip
+        for fmt in DATE_FORMATS:
+            text = when.strftime(fmt)
+            values.update((text, "-" + text, text + "."))
+            at, mark = rng.randrange(len(text)), rng.choice("-/:,. ")
+            values.update((text[:at] + mark + text[at + 1 :], text[:at] + mark + text[at:]))
+            values.add(text[:at] + text[at + 1 :])
+    values = sorted(values)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for fmt in DATE_FORMATS:
+            parsed = pd.to_datetime(pd.Series(values, dtype=object), format=fmt, errors="coerce")
+            read = [value for value, ok in zip(values, parsed.notna(), strict=True) if ok]
+            assert read, fmt
+            for value in read:
+                has, own = _marks(value)
+                assert _PUNCTUATION[fmt] <= has and own <= _PUNCTUATION[fmt], (fmt, value)

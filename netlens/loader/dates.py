@@ -226,7 +226,7 @@ def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
     """The formats, those that fit more of a sample of the values first (ties in the order
     of DATE_FORMATS). Lazily: the first format to fit the whole sample comes first whatever
     the others score, and usually parses the whole column, so the rest are rarely scored."""
-    sample = pd.Series(_first_distinct(values, _SAMPLE), dtype=object)
+    sample = [(value, *_marks(value)) for value in _first_distinct(values, _SAMPLE)]
     scores = {}
     for fmt in DATE_FORMATS:
         scores[fmt] = _score(sample, fmt)
@@ -242,21 +242,31 @@ def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
     yield from (f for f in fitting + [f for f in DATE_FORMATS if not scores[f]] if f != fmt)
 
 
-def _score(sample: pd.Series, fmt: str) -> int:
-    """How many of the sample ``fmt`` parses. A value without the punctuation the format
-    spells out (``-``, ``/``, ``:``, ``,``, ``.``) cannot fit it: pandas is asked only about
-    the others, and not at all when there are none (most formats, most of the time)."""
+def _score(sample: list[tuple[str, frozenset[str], frozenset[str]]], fmt: str) -> int:
+    """How many of the sample (each value with its :func:`_marks`) ``fmt`` parses. A value
+    cannot fit a format unless its punctuation (``-``, ``/``, ``:``, ``,``, ``.``) is the
+    format's: pandas is asked only about the others, and not at all when there are none
+    (most formats, most of the time)."""
     marks = _PUNCTUATION[fmt]
-    if marks:
-        sample = sample[[marks <= set(value) for value in sample]]
-        if sample.empty:
-            return 0
+    fitting = [value for value, has, own in sample if marks <= has and own <= marks]
+    if not fitting:
+        return 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        parsed = pd.to_datetime(pd.Series(fitting, dtype=object), format=fmt, errors="coerce")
+    return int(parsed.notna().sum())
 
 
-_PUNCTUATION = {fmt: set(re.sub("%.", "", fmt)) & set("-/:,.") for fmt in DATE_FORMATS}
+_MARKS = frozenset("-/:,.")
+_PUNCTUATION = {fmt: frozenset(re.sub("%.", "", fmt)) & _MARKS for fmt in DATE_FORMATS}
+
+
+def _marks(value: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The punctuation of ``value``, and the same but for a leading minus: each format's
+    marks must be in the first, and the second in the format's marks (with ``%Y`` pandas
+    reads ``-3`` as a year; nowhere else does it take a mark the format does not spell
+    out)."""
+    return _MARKS.intersection(value), _MARKS.intersection(value.removeprefix("-"))
 
 
 def _first_distinct(values: np.ndarray, count: int) -> list[str]:
