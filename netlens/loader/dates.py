@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import is_not
 
@@ -87,6 +87,11 @@ def _parse(text: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return result, pending
     for fmt in _formats_by_fit(text[pending]):
         where = np.flatnonzero(pending)
+        if len(where) <= _SAMPLE:  # a few left (cells that are no date, often): pandas is
+            # asked only about those that may fit, and not at all when none may
+            where = where[np.array([_may_fit(_marks(text[i]), fmt) for i in where.tolist()])]
+            if not len(where):
+                continue
         parsed = _to_datetime(text[where], fmt)
         hit = ~np.isnat(parsed)
         if hit.any():
@@ -247,8 +252,7 @@ def _score(sample: list[tuple[str, frozenset[str], frozenset[str]]], fmt: str) -
     cannot fit a format unless its punctuation (``-``, ``/``, ``:``, ``,``, ``.``) is the
     format's: pandas is asked only about the others, and not at all when there are none
     (most formats, most of the time)."""
-    marks = _PUNCTUATION[fmt]
-    fitting = [value for value, has, own in sample if marks <= has and own <= marks]
+    fitting = [value for value, *marks in sample if _may_fit(marks, fmt)]
     if not fitting:
         return 0
     with warnings.catch_warnings():
@@ -259,6 +263,13 @@ def _score(sample: list[tuple[str, frozenset[str], frozenset[str]]], fmt: str) -
 
 _MARKS = frozenset("-/:,.")
 _PUNCTUATION = {fmt: frozenset(re.sub("%.", "", fmt)) & _MARKS for fmt in DATE_FORMATS}
+
+
+def _may_fit(marks: Sequence[frozenset[str]], fmt: str) -> bool:
+    """Whether a value of these :func:`_marks` may fit ``fmt``: pandas parses none that
+    does not, with the format or (:func:`_to_datetime`) its ISO part."""
+    has, own = marks
+    return _PUNCTUATION[fmt] <= has and own <= _PUNCTUATION[fmt]
 
 
 def _marks(value: str) -> tuple[frozenset[str], frozenset[str]]:
