@@ -97,3 +97,36 @@ def test_day_month_year_reads_as_the_formats_do(days, shape, odd):
         assert fast is None
     elif shape == "%d %b %Y" and all(1678 <= day.year <= 2261 for day in days):
         assert fast is not None
+
+
+def test_no_format_parses_a_value_whose_punctuation_is_not_its_own():
+    """Pandas is asked only about values with a format's punctuation: values written in
+    every format, with a mark swapped, added or dropped, that pandas parses with a format
+    (as the sample is scored, and as the column is parsed) all pass that filter."""
+    import random
+    import warnings
+
+    from netlens.loader.dates import DATE_FORMATS, _marks, _may_fit, _to_datetime
+
+    rng = random.Random(3)
+    values = set()
+    for _ in range(25):
+        when = dt.datetime(rng.randrange(1950, 2100), rng.randrange(1, 13), rng.randrange(1, 29),
+                           rng.randrange(24), rng.randrange(60), rng.randrange(60))  # fmt: skip
+        for fmt in DATE_FORMATS:
+            text = when.strftime(fmt)
+            values.update((text, "-" + text, text + "."))
+            at, mark = rng.randrange(len(text)), rng.choice("-/:,. ")
+            values.update((text[:at] + mark + text[at + 1 :], text[:at] + mark + text[at:]))
+            values.add(text[:at] + text[at + 1 :])
+    values = sorted(values)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for fmt in DATE_FORMATS:
+            scored = pd.to_datetime(pd.Series(values, dtype=object), format=fmt, errors="coerce")
+            parsed = ~np.isnat(_to_datetime(np.array(values, dtype=object), fmt))
+            read = [value for value, *ok in zip(values, scored.notna(), parsed, strict=True)
+                    if any(ok)]  # fmt: skip
+            assert read, fmt
+            for value in read:
+                assert _may_fit(_marks(value), fmt), (fmt, value)

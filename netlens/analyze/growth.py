@@ -70,20 +70,23 @@ def growth(network: Network, *, as_of: dt.date | None = None) -> dict[str, Any]:
     per_day = dated.value_counts()
     bursts = per_day[per_day >= threshold].sort_index()
 
+    # Plain lists zipped: a lookup by month, or a mask per year, costs more than the sums.
+    # The months run without a gap, so a year's running total is the sum of its and the
+    # earlier years' additions.
     return {
         **result,
         "first": dated.min().date().isoformat(),
         "by_month": [
-            {"month": str(month), "added": int(added), "total": int(cumulative[month])}
-            for month, added in per_month.items()
+            {"month": str(month), "added": added, "total": total}
+            for month, added, total in zip(
+                months, per_month.tolist(), cumulative.tolist(), strict=True
+            )
         ],
         "by_year": [
-            {
-                "year": int(year),
-                "added": int(added),
-                "total": int(cumulative[cumulative.index.year == year].iloc[-1]),
-            }
-            for year, added in per_year.items()
+            {"year": year, "added": added, "total": total}
+            for year, added, total in zip(
+                per_year.index.tolist(), per_year.tolist(), per_year.cumsum().tolist(), strict=True
+            )
         ],
         "last_12_months": last_12,
         "pace_per_week": last_12 / (365.25 / 7),

@@ -94,8 +94,7 @@ def reengage(
         people = classify_people(network.people, industry_map=industry_map)
     info = people.set_index("person_id")[["industry", "seniority", "company_key", "company_name"]]
     ties = ties.join(info, on="person_id")
-    counts = _kind_counts(network, as_of)
-    ties = ties.join(counts, on="person_id").fillna({c: 0 for c in counts.columns})
+    ties = ties.assign(**_kind_counts(network, as_of, ties["person_id"]))
 
     known = ties[ties["industry"] != UNKNOWN]
     industry_size = known["industry"].value_counts()
@@ -117,23 +116,27 @@ def reengage(
     }
 
 
-def _kind_counts(network: Network, as_of: dt.date) -> pd.DataFrame:
-    """Per person: endorsements and recommendations each way, up to ``as_of``."""
+def _kind_counts(network: Network, as_of: dt.date, person_ids: pd.Series) -> dict[str, Any]:
+    """Endorsements and recommendations each way, up to ``as_of``, per person of
+    ``person_ids`` in that order (``endorsement_in``, …): counted with bincount, each
+    interaction's person as their row, as in :func:`~netlens.analyze.staleness.relationships`."""
     inter = network.interactions
-    inter = inter[
-        inter["date"].isna() | (inter["date"] < pd.Timestamp(as_of) + pd.Timedelta(days=1))
-    ]
-    inter = inter[inter["kind"].isin(["endorsement", "recommendation"])]
-    table = (
-        inter.groupby(["person", "kind", "direction"], observed=True)
-        .size()
-        .unstack(["kind", "direction"], fill_value=0)
+    date = inter["date"]
+    kept = inter["kind"].isin(["endorsement", "recommendation"]) & (
+        date.isna() | (date < pd.Timestamp(as_of) + pd.Timedelta(days=1))
     )
-    table.columns = [f"{kind}_{direction}" for kind, direction in table.columns]
-    for column in ("endorsement_in", "endorsement_out", "recommendation_in", "recommendation_out"):
-        if column not in table:
-            table[column] = 0
-    return table
+    inter = inter.loc[kept, ["person", "kind", "direction"]]
+    row = pd.Index(person_ids).get_indexer(inter["person"])
+    ours = row >= 0
+    kind = inter["kind"].to_numpy(dtype=object)
+    direction = inter["direction"].to_numpy(dtype=object)
+    return {
+        f"{of}_{way}": np.bincount(
+            row[ours & (kind == of) & (direction == way)], minlength=len(person_ids)
+        )
+        for of in ("endorsement", "recommendation")
+        for way in ("in", "out")
+    }
 
 
 def _values(candidates: pd.DataFrame, known: int) -> np.ndarray:

@@ -132,25 +132,31 @@ def relationships(
         out[sums.index.to_numpy()] = sums.to_numpy()
         return out
 
-    out = pd.DataFrame({"person_id": people["person_id"].to_numpy()})
-    out["last_interaction"] = latest(slice(None))
-    out["last_contact"] = latest(is_contact)
-    quiet_since = out["last_contact"].fillna(out["last_interaction"])
-    out["days_since"] = (as_of_ts - quiet_since.dt.normalize()).dt.days
-    out["messages"] = count(is_message)
-    out["group_messages"] = count(is_message & group)
-    out["sent"] = count(is_message & (direction == "out"))
-    out["received"] = count(is_message & (direction == "in"))
-    out["last_message"] = latest(is_message)
-    out["strength"] = total(decayed)
-    out["weight"] = total(weight)
-    out["engaged"] = out["messages"] > 0
+    last_interaction = pd.Series(latest(slice(None)))
+    last_contact = pd.Series(latest(is_contact))
+    quiet_since = last_contact.fillna(last_interaction)
+    messages = count(is_message)
     # Connected when: the connection date, else (undated) the last interaction there is.
-    connected = pd.Series(people["connected_on"].to_numpy()).fillna(out["last_interaction"])
-    out["tier"] = _tiers(out["last_contact"], connected, as_of_ts, months)
-    for column in ("name", "url", "company", "position", "connected_on"):
-        out[column] = people[column].to_numpy()
-    return out[RELATIONSHIP_COLUMNS]
+    connected = pd.Series(people["connected_on"].to_numpy()).fillna(last_interaction)
+    # Built in one go, in column order: each column added to a frame, and the frame put in
+    # order after, would copy it again and again.
+    columns = {
+        "last_interaction": last_interaction,
+        "last_contact": last_contact,
+        "days_since": (as_of_ts - quiet_since.dt.normalize()).dt.days,
+        "tier": _tiers(last_contact, connected, as_of_ts, months),
+        "engaged": messages > 0,
+        "messages": messages,
+        "group_messages": count(is_message & group),
+        "sent": count(is_message & (direction == "out")),
+        "received": count(is_message & (direction == "in")),
+        "last_message": latest(is_message),
+        "strength": total(decayed),
+        "weight": total(weight),
+    }
+    for column in ("person_id", "name", "url", "company", "position", "connected_on"):
+        columns[column] = people[column].to_numpy()
+    return pd.DataFrame({column: columns[column] for column in RELATIONSHIP_COLUMNS})
 
 
 def tie_figures(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import is_not
 
@@ -87,6 +87,11 @@ def _parse(text: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return result, pending
     for fmt in _formats_by_fit(text[pending]):
         where = np.flatnonzero(pending)
+        if len(where) <= _SAMPLE:  # a few left (cells that are no date, often): pandas is
+            # asked only about those that may fit, and not at all when none may
+            where = where[np.array([_may_fit(_marks(text[i]), fmt) for i in where.tolist()])]
+            if not len(where):
+                continue
         parsed = _to_datetime(text[where], fmt)
         hit = ~np.isnat(parsed)
         if hit.any():
@@ -226,7 +231,7 @@ def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
     """The formats, those that fit more of a sample of the values first (ties in the order
     of DATE_FORMATS). Lazily: the first format to fit the whole sample comes first whatever
     the others score, and usually parses the whole column, so the rest are rarely scored."""
-    sample = pd.Series(_first_distinct(values, _SAMPLE), dtype=object)
+    sample = [(value, *_marks(value)) for value in _first_distinct(values, _SAMPLE)]
     scores = {}
     for fmt in DATE_FORMATS:
         scores[fmt] = _score(sample, fmt)
@@ -242,21 +247,37 @@ def _formats_by_fit(values: np.ndarray) -> Iterator[str]:
     yield from (f for f in fitting + [f for f in DATE_FORMATS if not scores[f]] if f != fmt)
 
 
-def _score(sample: pd.Series, fmt: str) -> int:
-    """How many of the sample ``fmt`` parses. A value without the punctuation the format
-    spells out (``-``, ``/``, ``:``, ``,``, ``.``) cannot fit it: pandas is asked only about
-    the others, and not at all when there are none (most formats, most of the time)."""
-    marks = _PUNCTUATION[fmt]
-    if marks:
-        sample = sample[[marks <= set(value) for value in sample]]
-        if sample.empty:
-            return 0
+def _score(sample: list[tuple[str, frozenset[str], frozenset[str]]], fmt: str) -> int:
+    """How many of the sample (each value with its :func:`_marks`) ``fmt`` parses. A value
+    cannot fit a format unless its punctuation (``-``, ``/``, ``:``, ``,``, ``.``) is the
+    format's: pandas is asked only about the others, and not at all when there are none
+    (most formats, most of the time)."""
+    fitting = [value for value, *marks in sample if _may_fit(marks, fmt)]
+    if not fitting:
+        return 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        parsed = pd.to_datetime(pd.Series(fitting, dtype=object), format=fmt, errors="coerce")
+    return int(parsed.notna().sum())
 
 
-_PUNCTUATION = {fmt: set(re.sub("%.", "", fmt)) & set("-/:,.") for fmt in DATE_FORMATS}
+_MARKS = frozenset("-/:,.")
+_PUNCTUATION = {fmt: frozenset(re.sub("%.", "", fmt)) & _MARKS for fmt in DATE_FORMATS}
+
+
+def _may_fit(marks: Sequence[frozenset[str]], fmt: str) -> bool:
+    """Whether a value of these :func:`_marks` may fit ``fmt``: pandas parses none that
+    does not, with the format or (:func:`_to_datetime`) its ISO part."""
+    has, own = marks
+    return _PUNCTUATION[fmt] <= has and own <= _PUNCTUATION[fmt]
+
+
+def _marks(value: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The punctuation of ``value``, and the same but for a leading minus: each format's
+    marks must be in the first, and the second in the format's marks (with ``%Y`` pandas
+    reads ``-3`` as a year; nowhere else does it take a mark the format does not spell
+    out)."""
+    return _MARKS.intersection(value), _MARKS.intersection(value.removeprefix("-"))
 
 
 def _first_distinct(values: np.ndarray, count: int) -> list[str]:

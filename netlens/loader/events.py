@@ -87,10 +87,9 @@ def events(
     direction: pd.Series | str,
     note: pd.Series | bool = False,
 ) -> pd.DataFrame:
-    frame = pd.DataFrame({"name": names, "url": urls, "date": dates})
-    frame["direction"] = direction
-    frame["note"] = note
-    return frame[EVENT_COLUMNS]
+    # One constructor, the columns in order: no column added and no frame copied after.
+    columns = (names, urls, dates, direction, note)
+    return pd.DataFrame(dict(zip(EVENT_COLUMNS, columns, strict=True)))
 
 
 def read_person_events(

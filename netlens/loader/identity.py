@@ -27,19 +27,19 @@ class PeopleIndex:
     """Find a person's ``person_id`` from a URL, or from a name unique among the people."""
 
     def __init__(self, people: pd.DataFrame):
-        with_url = people[people["url"].notna()]
+        # The three columns alone: a mask over the whole table would copy all its columns.
+        url, person_id, name_key = people["url"], people["person_id"], people["name_key"]
+        has_url = url.notna()
         self.by_url: dict[str, str] = dict(
-            zip(with_url["url"].tolist(), with_url["person_id"].tolist(), strict=True)
+            zip(url[has_url].tolist(), person_id[has_url].tolist(), strict=True)
         )
-        counts = people["name_key"].value_counts()
-        unique = people[people["name_key"].map(counts) == 1]
-        unique = unique[unique["name_key"] != ""]
+        unique = (name_key.map(name_key.value_counts()) == 1) & (name_key != "")
         self.by_name: dict[str, str] = dict(
-            zip(unique["name_key"].tolist(), unique["person_id"].tolist(), strict=True)
+            zip(name_key[unique].tolist(), person_id[unique].tolist(), strict=True)
         )
         # Exports before July 2023 have no URL column: a URL elsewhere then matches nobody,
         # and the name decides, for people without a URL of their own.
-        without_url = set(people.loc[people["url"].isna(), "person_id"].tolist())
+        without_url = set(person_id[~has_url].tolist())
         self.by_name_if_no_url: dict[str, str] = {
             key: pid for key, pid in self.by_name.items() if pid in without_url
         }
