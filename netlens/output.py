@@ -65,9 +65,11 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
         mode = target.stat().st_mode  # through any link
     except OSError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+    stream = mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+    if stream or _descriptor(target):
         try:
-            with open(target, "wb") as fh:
+            # Appended: /dev/stdout of `netlens … >> log.txt` is log.txt, opened to append.
+            with open(target, "ab") as fh:
                 fh.write(payload)
         except OSError as exc:
             raise NetlensError(f"{target}: cannot be written ({exc.strerror})") from exc
@@ -88,6 +90,19 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
             os.unlink(temp)
         raise NetlensError(f"{target}: cannot be written ({exc.strerror})") from exc
     return target
+
+
+def _descriptor(target: Path) -> bool:
+    """Whether ``target`` names an open file of a process (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``, or a link to one): a file the shell opened for netlens, whatever
+    it is — replacing it would cut it off from what already wrote to it."""
+    text = os.path.abspath(target)
+    if text.startswith(("/dev/", "/proc/")):
+        return True
+    try:
+        return target.is_symlink() and os.readlink(target).startswith(("/dev/", "/proc/"))
+    except OSError:
+        return False
 
 
 def _umask() -> int:

@@ -84,6 +84,25 @@ def test_output_through_a_link_keeps_the_link(runner, tmp_path):
     assert null.is_symlink() and stat.S_ISCHR(Path(os.devnull).stat().st_mode)
 
 
+def test_output_to_dev_stdout_appends_to_what_the_shell_opened(tmp_path):
+    """`netlens export E -o /dev/stdout >> log.txt`: /dev/stdout is log.txt there, opened to
+    append by the shell; it is written to, not replaced by a file of the CSV alone."""
+    import subprocess
+    import sys
+
+    log = tmp_path / "log.txt"
+    log.write_text("before\n", encoding="utf-8")
+    inode = log.stat().st_ino
+    with open(log, "ab") as out:
+        subprocess.run(
+            [sys.executable, "-m", "netlens", "export", str(EXPORTS / "era2013"),
+             "-o", "/dev/stdout", "-q"],
+            stdout=out, check=True,
+        )  # fmt: skip
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("before\n\ufeffname,url") and log.stat().st_ino == inode
+
+
 def test_output_to_a_named_pipe_goes_down_the_pipe(runner, tmp_path):
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
