@@ -261,7 +261,9 @@ def _io_error(path: str | os.PathLike[str], exc: BaseException) -> NetlensError 
             f"({_first_line(exc)}) — check their permissions, or choose a folder you can "
             "write to"
         )
-    if "extension" in text:  # another database's file: DuckDB asks for its reader
+    # Another database's file: DuckDB asks for its reader, an extension netlens never loads
+    # ("Extension … not found … Install it first"; the path may hold any word).
+    if "install it first" in text or "is an existing extension" in text:
         return NetlensError(
             f"{path}: not a netlens workspace (a database file of another kind) — it is left "
             "as it is; add the exports to a new workspace file"
