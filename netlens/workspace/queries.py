@@ -87,6 +87,7 @@ def reach_exports(
     teammate who joined after ``as_of`` adds nobody, where :func:`netlens.merge` says that
     ``as_of`` is before their first connection. Without teammates, the graph of
     ``network`` alone is walked, as :func:`netlens.reach` does."""
+    from netlens.analyze.reach import ONE_EXPORT_NOTE
     from netlens.workspace.ingest import add_teammates
 
     if not teammates:  # nobody to merge: reach says what one export shows, not a workspace
@@ -98,12 +99,20 @@ def reach_exports(
         con = in_memory()
         try:
             add_teammates(con, teammates, me=owner_node(mine))
-            return _reach(con, mine, as_of=as_of)
+            return _reach(con, mine, as_of=as_of, alone=ONE_EXPORT_NOTE)
         finally:
             con.close()
 
 
-def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) -> dict:
+def _reach(
+    con: duckdb.DuckDBPyConnection,
+    network: Network,
+    *,
+    as_of: dt.date,
+    alone: str = LONE_MEMBER_NOTE,
+) -> dict:
+    """The reach of ``network``'s owner over the workspace ``con``; ``alone``, the note when
+    no one else's ties reach beyond the owner's own contacts."""
     from netlens.analyze.reach import (
         THIRD_DEGREE_NOTE,
         TOP_BRIDGES,
@@ -165,7 +174,7 @@ def _reach(con: duckdb.DuckDBPyConnection, network: Network, *, as_of: dt.date) 
         "communities": [],
     }
     if not beyond_star:
-        result["notes"].append(LONE_MEMBER_NOTE)
+        result["notes"].append(alone)
         return result
     q(
         "CREATE TEMP TABLE through AS SELECT l2.node AS node, a.v AS contact, "
