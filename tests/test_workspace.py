@@ -235,6 +235,23 @@ def test_reach_merges_names_and_dates_as_merge_does(hand_drawn, tmp_path, member
         assert (expected["second_degree"], expected["third_degree"]) == degrees
 
 
+def test_reach_with_a_teammate_who_knows_only_you_says_what_merge_says(hand_drawn, tmp_path):
+    """No one else's ties beyond your contacts: --with says what one export shows, not what a
+    workspace holds (it has none)."""
+    zed = write_folder(
+        tmp_path / "zed",
+        {
+            "Connections.csv": connections_csv(f"Ann,Archer,{IN}ann,,Initech,Founder,01 Jan 2020"),
+            "Profile.csv": "First Name,Last Name\nZed,Zu\n",
+        },
+    )
+    me, as_of = hand_drawn["ann"], dt.date(2026, 11, 21)
+    teammate = netlens.load(zed, owner_url=f"{IN}zed")
+    expected = netlens.reach(netlens.merge(me, [teammate], as_of=as_of))
+    assert workspace.reach_exports(me, [teammate], as_of=as_of) == expected
+    assert not any("workspace" in note for note in expected["notes"])
+
+
 @pytest.fixture
 def cat_exports(tmp_path):
     """Cat's export of January 2021 (Bob), then of December 2024 (Bob and Hal)."""
@@ -387,6 +404,16 @@ def test_a_sqlite_file_is_no_workspace_and_nothing_is_fetched(runner, tmp_path, 
         assert "not a netlens workspace (a database file of another kind)" in result.output
     assert lite.read_bytes() == before
     assert list(home.iterdir()) == []  # no ~/.duckdb/extensions made
+
+
+def test_a_damaged_file_in_a_folder_named_extensions_is_damaged(runner, tmp_path):
+    """The word in a path is no DuckDB message about an extension."""
+    folder = tmp_path / "my-extensions"
+    folder.mkdir()
+    junk = folder / "w.duckdb"
+    junk.write_bytes(bytes(range(256)) * 80)
+    result = run(runner, "team", "list", junk)
+    assert result.exit_code == 1 and "another kind" not in result.output, result.output
 
 
 @pytest.mark.parametrize(
