@@ -145,7 +145,23 @@ def test_an_industry_or_a_tier_has_one_colour_on_the_map_and_in_the_charts():
     names = [f"Industry {i}" for i in range(12)] + ["Unknown"]
     on_map = industry_colours(names)
     drawn = [{"name": name, "count": 1} for name in names]
-    for i in range(charts.DRAWN_GROUPS):
-        assert on_map[i] == charts._group_colour(i, len(drawn), drawn)
+    for i in range(len(names) - 1):  # the drawings' "Other industries" is grey on the map too
+        assert on_map[i] == charts._group_colour(min(i, charts.DRAWN_GROUPS), len(drawn))
     assert on_map[-1] == charts._group_colour(len(names) - 1, len(drawn), drawn)  # Unknown
     assert TIER_COLOURS == charts.TIER_COLOURS
+
+
+def test_industries_of_equal_size_come_in_the_same_order_on_the_map_and_drawing():
+    """Ties by name in both, so that each industry keeps one colour."""
+    import pandas as pd
+
+    from netlens.render.map import _industries
+    from netlens.report.network_sections import _radial_drawing
+
+    industries = ["Zeta"] * 2 + ["Alpha"] * 2 + ["Mid"] * 3 + ["Unknown"]
+    ids = [f"p{i}" for i in range(len(industries))]
+    people = pd.DataFrame({"person_id": ids, "industry": industries})
+    ties = pd.DataFrame({"person_id": ids, "days_since": [10.0] * len(ids)})
+    drawn = [g["name"] for g in _radial_drawing(people, ties).data["groups"]]
+    _, on_map, _ = _industries({"industry": industries})
+    assert drawn == on_map == ["Mid", "Alpha", "Zeta", "Unknown"]

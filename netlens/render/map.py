@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from netlens.analyze.staleness import TIERS
-from netlens.charts import GROUP_COLOURS, OTHER, TIER_COLOURS, UNKNOWN
+from netlens.charts import DRAWN_GROUPS, GROUP_COLOURS, OTHER, TIER_COLOURS, UNKNOWN
 
 __all__ = [
     "INDUSTRY_COLOURS",
@@ -192,10 +192,11 @@ def _industries(contacts: dict[str, Any]) -> tuple[np.ndarray, list[str], np.nda
 
 
 def industry_colours(names: list[str]) -> list[str]:
-    """A colour for each industry of ``names`` (most common first): the palette, then grey."""
-    palette = list(INDUSTRY_COLOURS)
+    """A colour for each industry of ``names`` (most common first, ties by name): those
+    the drawings colour (:data:`netlens.charts.DRAWN_GROUPS`) as they do, then grey, as
+    their "Other industries"."""
     return [
-        UNKNOWN if name == "Unknown" else OTHER if i >= len(palette) else palette[i]
+        UNKNOWN if name == "Unknown" else OTHER if i >= DRAWN_GROUPS else INDUSTRY_COLOURS[i]
         for i, name in enumerate(names)
     ]
 

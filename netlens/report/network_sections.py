@@ -143,7 +143,8 @@ def _radial_drawing(people: pd.DataFrame, ties: pd.DataFrame) -> Chart | None:
         return None
     industry = people.set_index("person_id")["industry"]
     known = industry[industry != UNKNOWN].value_counts()
-    shown = list(known.index[:DRAWN_GROUPS])
+    # Most people first, ties by name: the map's order, so each keeps the map's colour.
+    shown = sorted(known.index, key=lambda name: (-known[name], name))[:DRAWN_GROUPS]
     label = industry.where(industry.isin(shown), "Other industries")
     label = label.where(industry != UNKNOWN, UNKNOWN)
     order = [*shown, "Other industries", UNKNOWN]
