@@ -6,6 +6,12 @@ exports — the same merging rules (people by profile URL; a person known by nam
 the one person with a URL and that name), the same breadth-first order for the tie-breaks —
 but the degrees, bridges and redundancy are SQL over the whole team's edges, and only the
 ties among the owner's own contacts come into Python (structure and communities).
+
+One difference, in order only: where a person known by name only joins a person with a
+URL, the graph lists the ties that come with them after all of that person's own (networkx
+contracts the two nodes so), while the SQL keeps each tie where an export first lists it.
+People met at the same step may then come in another order, and companies or industries
+of equal size with them; every count is the same.
 """
 
 from __future__ import annotations
