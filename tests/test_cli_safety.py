@@ -243,9 +243,10 @@ def test_a_spreadsheet_instead_of_messages_csv_is_named_and_explained(tmp_path, 
     assert stale.stderr.count("Warning: ") == 2 and "Messages.xlsx is not read" in stale.stderr
     assert runner.invoke(cli, ["stale", str(folder), "-q"]).stderr == ""
     assert result.stderr == ""
-    # A Connections.csv given alone is what the user chose: no nagging about messages.
+    # A Connections.csv given alone is not told to put messages.csv beside it: it is told to
+    # pass the whole export (test_connections_csv_alone_says_every_tie_only_looks_untouched).
     alone = runner.invoke(cli, ["summary", str(folder / "Connections.csv")])
-    assert "no messages.csv" not in alone.stdout
+    assert "no messages.csv" not in alone.stdout and "only Connections.csv" in alone.stdout
 
 
 def test_connections_csv_alone_says_every_tie_only_looks_untouched(tmp_path, runner):
