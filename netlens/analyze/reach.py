@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from netlens import collector
-from netlens.classify import classify_company, company_key, industry_by_company, is_placeholder
+from netlens.classify import company_key, industries_of, is_placeholder
 from netlens.folding import fold_all
 
 if TYPE_CHECKING:
@@ -270,15 +270,9 @@ def _industries(graph: nx.Graph, nodes: list[str]) -> dict[str, int]:
 def industry_reach(counts: Iterable[tuple[tuple[str, str], int]]) -> dict[str, int]:
     """People per inferred industry (``Unknown`` included), largest first (ties in the order
     met), from ((company, position), people) pairs in the order the people were met."""
-    by_company: dict[str, str | None] = {}  # most companies decide whatever the position
+    counts = list(counts)
     totals: Counter[str] = Counter()
-    for (company, position), n in counts:
-        if company not in by_company:
-            decided = industry_by_company(company)
-            by_company[company] = decided.label if decided else None
-        label = by_company[company]
-        if label is None:
-            label = classify_company(company, position).label
+    for label, (_, n) in zip(industries_of(pair for pair, _ in counts), counts, strict=True):
         totals[label] += n
     return dict(totals.most_common())
 

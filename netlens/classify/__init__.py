@@ -36,6 +36,8 @@ from netlens.folding import fold_all
 from netlens.text import one_line
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
     import pandas as pd
 
@@ -47,6 +49,7 @@ __all__ = [
     "classify_people",
     "classify_position",
     "company_key",
+    "industries_of",
     "industry_by_company",
     "is_placeholder",
     "is_self_employed",
@@ -262,6 +265,21 @@ def industry_by_company(company: str | None) -> Classification | None:
     """What :func:`classify_company` says when the company alone decides (whatever the
     position), or None when the position is looked at."""
     return None if is_placeholder(company) else _by_company(company)
+
+
+def industries_of(pairs: Iterable[tuple[str, str]]) -> list[str]:
+    """The industry of each (company, position), as :func:`classify_company` labels it:
+    by the company when it decides (asked once per company: most decide whatever the
+    position, and a team's second degree holds tens of thousands of pairs), else by company
+    and position."""
+    by_company: dict[str, str | None] = {}
+    found = []
+    for company, position in pairs:
+        if company not in by_company:
+            decided = industry_by_company(company)
+            by_company[company] = decided.label if decided else None
+        found.append(by_company[company] or classify_company(company, position).label)
+    return found
 
 
 @lru_cache(maxsize=1 << 17)

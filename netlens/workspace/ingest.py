@@ -205,7 +205,7 @@ def add_teammates(con: duckdb.DuckDBPyConnection, teammates: Sequence[Network], 
         {
             "id": np.arange(1, len(nodes) + 1),
             "node": nodes,
-            "name_only": nodes.str.startswith("name:") | nodes.str.startswith("owner:"),
+            "name_only": nodes.str.startswith(("name:", "owner:")),
         }
     )
     owner_ids, person_ids = ids[: len(owners)] + 1, ids[len(owners) :] + 1
@@ -266,13 +266,15 @@ def _number_nodes(con: duckdb.DuckDBPyConnection, owner: str) -> None:
 def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
     """Infer the industry of each (company, position) of ``new_rows`` not seen before —
     of every member's, when the stored ones come from another classifier."""
+    from netlens.classify import industries_of
+
     if not classifier_matches(con):
         con.execute("DELETE FROM industries")
         con.execute("DELETE FROM meta WHERE key = 'classifier'")
         con.execute("INSERT INTO meta VALUES ('classifier', ?)", [classifier_fingerprint()])
         pairs = con.execute("SELECT DISTINCT company, position FROM connections").df()
         if not pairs.empty:
-            pairs["industry"] = _industries_of(pairs)
+            pairs["industry"] = industries_of(zip(pairs["company"], pairs["position"], strict=True))
             con.register("all_industries", pairs)
             con.execute(
                 "INSERT INTO industries SELECT company, position, industry FROM all_industries"
@@ -284,26 +286,10 @@ def _classify_new(con: duckdb.DuckDBPyConnection) -> None:
     ).df()
     if pairs.empty:
         return
-    pairs["industry"] = _industries_of(pairs)
+    pairs["industry"] = industries_of(zip(pairs["company"], pairs["position"], strict=True))
     con.register("new_industries", pairs)
     con.execute("INSERT INTO industries SELECT company, position, industry FROM new_industries")
     con.unregister("new_industries")
-
-
-def _industries_of(pairs: pd.DataFrame) -> list[str]:
-    """The industry of each (company, position), as reach infers it for a person
-    (:func:`netlens.analyze.reach.industry_reach`): by the company when it decides, else by
-    company and position."""
-    from netlens.classify import classify_company, industry_by_company
-
-    by_company: dict[str, str | None] = {}
-    found = []
-    for company, position in zip(pairs["company"], pairs["position"], strict=True):
-        if company not in by_company:
-            decided = industry_by_company(company)
-            by_company[company] = decided.label if decided else None
-        found.append(by_company[company] or classify_company(company, position).label)
-    return found
 
 
 def _snapshot(network: Network) -> dt.date | None:

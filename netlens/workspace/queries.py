@@ -365,7 +365,7 @@ def _industries(con: duckdb.DuckDBPyConnection, layer: str) -> dict[str, int]:
     """People per inferred industry in a layer, largest first, ties in the order the
     breadth-first search meets them (as :func:`netlens.analyze.reach.industry_reach`):
     the industries worked out when the exports were added, the rest here."""
-    from netlens.classify import classify_company, industry_by_company
+    from netlens.classify import industries_of
 
     found: dict[str, list[int]] = {}  # industry → [people, first place met]
     rows = con.execute(
@@ -374,13 +374,10 @@ def _industries(con: duckdb.DuckDBPyConnection, layer: str) -> dict[str, int]:
         f"UNION ALL SELECT NULL, a.company, a.position, count(*), min(l.rank) FROM {layer} l "
         "JOIN attrs a USING (node) WHERE a.industry IS NULL GROUP BY a.company, a.position"
     ).fetchall()
-    by_company: dict[str, str | None] = {}  # most companies decide whatever the position
-    for industry, company, position, n, first in rows:
+    inferred = iter(industries_of((c, p) for stored, c, p, _, _ in rows if stored is None))
+    for industry, _, _, n, first in rows:
         if industry is None:
-            if company not in by_company:
-                decided = industry_by_company(company)
-                by_company[company] = decided.label if decided else None
-            industry = by_company[company] or classify_company(company, position).label
+            industry = next(inferred)
         known = found.setdefault(industry, [0, first])
         known[0] += n
         known[1] = min(known[1], first)
