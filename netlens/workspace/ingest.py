@@ -21,6 +21,7 @@ from netlens.workspace.schema import (
     classifier_matches,
     connect,
     damage_as_error,
+    discard,
     reports_damage,
 )
 
@@ -93,8 +94,7 @@ def adding(
         except BaseException:
             con.close()
             if new and not done:  # nothing was added: leave no empty workspace behind
-                Path(path).unlink(missing_ok=True)
-                Path(f"{path}.wal").unlink(missing_ok=True)
+                discard(path)
             raise
         con.close()
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION", "classifier_fingerprint", "classifier_matches", "connect",
-    "damage_as_error", "in_memory", "reports_damage",
+    "damage_as_error", "discard", "in_memory", "reports_damage",
 ]  # fmt: skip
 
 T = TypeVar("T")
@@ -109,7 +109,7 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
         con = duckdb.connect(str(where), read_only=not create, config=_CONFIG)
     except duckdb.Error as exc:
         if new:  # DuckDB may have begun the file before it failed: leave nothing behind
-            _remove(where, Path(f"{where}.wal"))
+            discard(where)
         if _is_locked(exc):
             raise NetlensError(
                 f"{path}: another process is using this workspace — wait for it to finish "
@@ -138,17 +138,18 @@ def connect(path: str | os.PathLike[str], *, create: bool = False) -> duckdb.Duc
     except BaseException:
         con.close()
         if new:
-            _remove(where, Path(f"{where}.wal"))
+            discard(where)
         raise
     return con
 
 
-def _remove(*paths: Path) -> None:
-    """Remove what a failed start left (on a read-only disk there is nothing to remove)."""
-    for path in paths:
+def discard(path: str | os.PathLike[str]) -> None:
+    """Remove the workspace file at ``path`` and its write-ahead log: what a workspace that
+    failed to begin left behind (on a read-only disk there is nothing to remove)."""
+    for leftover in (Path(path), Path(f"{path}.wal")):
         with contextlib.suppress(OSError):
-            if path.exists():
-                path.unlink()
+            if leftover.exists():
+                leftover.unlink()
 
 
 def in_memory() -> duckdb.DuckDBPyConnection:
