@@ -56,17 +56,11 @@ def _short(path: str | os.PathLike[str]) -> str:
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write a file so that it is either complete or untouched: a temporary file in the same
     folder, then an atomic rename. A symbolic link is followed: the file it points to is
-    replaced, the link kept. A device or a named pipe (``/dev/stdout``, a FIFO) is written
-    to as it is: it holds nothing to keep whole, and a rename would put a file in its
-    place."""
+    replaced, the link kept. What is written in place, appended, is listed by
+    :func:`_in_place`."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        mode = target.stat().st_mode  # through any link
-    except OSError:
-        mode = None
-    stream = mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
-    if stream or _descriptor(target):
+    if _in_place(target):
         try:
             # Appended: /dev/stdout of `netlens … >> log.txt` is log.txt, opened to append.
             with open(target, "ab") as fh:
@@ -92,12 +86,19 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> Path:
     return target
 
 
-def _descriptor(target: Path) -> bool:
-    """Whether ``target`` names an open file of a process (``/dev/stdout``, ``/dev/fd/1``,
-    ``/proc/self/fd/1``, or a link to one): a file the shell opened for netlens, whatever
-    it is — replacing it would cut it off from what already wrote to it."""
-    text = os.path.abspath(target)
-    if text.startswith(("/dev/", "/proc/")):
+def _in_place(target: Path) -> bool:
+    """Whether ``target`` is written to as it is rather than replaced: a device or a named
+    pipe (a FIFO), which holds nothing to keep whole and which a rename would put a file
+    in the place of; and an open file of a process (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``, or a link to one), which the shell opened for netlens, whatever it
+    is — replacing it would cut it off from what already wrote to it."""
+    try:
+        mode = target.stat().st_mode  # through any link
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return True
+    if os.path.abspath(target).startswith(("/dev/", "/proc/")):
         return True
     try:
         return target.is_symlink() and os.readlink(target).startswith(("/dev/", "/proc/"))
