@@ -31,11 +31,8 @@ __all__ = ["DRAWERS", "chart_png", "draw", "draw_charts", "png"]
 # Okabe & Ito (2008), "Color Universal Design": safe for the common colour blindness types.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 # Groups (industries, communities), the same in the charts and the report's map: Okabe &
-# Ito's first six, then Tol's muted scheme.
-GROUP_COLOURS = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255",
-    "#44AA99", "#999933", "#332288", "#AA4499",
-)  # fmt: skip
+# Ito's first six, then Tol's wine (their yellow, #F0E442, is faint on white as dots).
+GROUP_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#882255")
 OTHER = "#A0A0A0"
 UNKNOWN = "#CBCBCB"
 INK = "#222222"
@@ -48,7 +45,7 @@ STATUS_COLOURS = {"good": "#009E73", "fair": "#E69F00", "poor": "#D55E00"}
 DPI = 144
 LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}
 MAX_DOTS = 4000  # dots in the radial drawing; beyond that they blur into each other
-DRAWN_GROUPS = 7  # groups a drawing colours (netlens.report.describe); the rest are one, grey
+DRAWN_GROUPS = len(GROUP_COLOURS)  # groups coloured (netlens.report.describe): the rest, grey
 
 STYLE = {
     "font.size": 10,
@@ -430,7 +427,7 @@ def _group_colour(index: int, groups: int, named: list[dict] | None = None) -> s
     if named is not None and named[index]["name"] == "Unknown":
         return UNKNOWN
     # The drawings name the largest groups (DRAWN_GROUPS) and put the rest together, grey.
-    return GROUP_COLOURS[index] if index < DRAWN_GROUPS else OTHER
+    return GROUP_COLOURS[index] if index < len(GROUP_COLOURS) else OTHER
 
 
 def _legend(ax: Any, groups: list[dict]) -> None:

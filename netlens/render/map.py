@@ -27,10 +27,9 @@ from typing import Any
 import numpy as np
 
 from netlens.analyze.staleness import TIERS
-from netlens.charts import DRAWN_GROUPS, GROUP_COLOURS, OTHER, TIER_COLOURS, UNKNOWN
+from netlens.charts import GROUP_COLOURS, OTHER, TIER_COLOURS, UNKNOWN
 
 __all__ = [
-    "INDUSTRY_COLOURS",
     "MIN_COMPANY",
     "OTHER",
     "TIER_COLOURS",
@@ -50,9 +49,6 @@ MAX_ROUNDS = 400  # then of pushing them apart, until none overlaps by more than
 SLACK = 0.01
 PULL = 0.01  # how much nearer the middle each circle is pulled in a round
 MAX_GROUPS = 30  # companies drawn as groups of their own in one cluster; the rest share one
-# The charts' colours (netlens.charts), so that an industry or a tier has one colour on the
-# map and in the drawings beside it.
-INDUSTRY_COLOURS = GROUP_COLOURS
 PNG_SIZE = 720
 
 
@@ -192,11 +188,12 @@ def _industries(contacts: dict[str, Any]) -> tuple[np.ndarray, list[str], np.nda
 
 
 def industry_colours(names: list[str]) -> list[str]:
-    """A colour for each industry of ``names`` (most common first, ties by name): those
-    the drawings colour (:data:`netlens.charts.DRAWN_GROUPS`) as they do, then grey, as
-    their "Other industries"."""
+    """A colour for each industry of ``names`` (most common first, ties by name): the
+    charts' colours (:data:`netlens.charts.GROUP_COLOURS`), so that an industry has one
+    colour on the map and in the drawings beside it, then grey, as their "Other
+    industries"."""
     return [
-        UNKNOWN if name == "Unknown" else OTHER if i >= DRAWN_GROUPS else INDUSTRY_COLOURS[i]
+        UNKNOWN if name == "Unknown" else OTHER if i >= len(GROUP_COLOURS) else GROUP_COLOURS[i]
         for i, name in enumerate(names)
     ]
 

@@ -74,7 +74,7 @@ def report(shown: Description, *, redacted: bool) -> Report:
     _reengage_list(relationships, ties, shown.ranked, months, as_of, redacted, source)
     sections = [
         overview,
-        _growth(shown.grown, shown.grown["hidden_members"], as_of),
+        _growth(shown.grown, as_of),
         relationships,
         _habits(checkup),
         *([habits_section(shown.messaging)] if shown.messaging else []),
@@ -236,7 +236,8 @@ def _overview(
     )
 
 
-def _growth(grown: dict, hidden: int, as_of: dt.date) -> Section:
+def _growth(grown: dict, as_of: dt.date) -> Section:
+    hidden = grown["hidden_members"]
     figures = [
         Figure(
             "All connections" if hidden else "Connections",
